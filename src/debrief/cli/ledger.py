@@ -1,0 +1,9 @@
+"""`debrief ingest|events|claims`: the ledger commands."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,267 @@
+"""Every record type debrief produces or passes between stages.
+
+Two families live here:
+
+* the **contract** (pydantic models): what `debrief extract --format json` prints and what the
+  ledger stores; field names are read by external checks (DESIGN.md, "The record contract");
+* the **annotations** (dataclasses) that stages set on a :class:`~debrief.document.Document`:
+  sentences, tokens, time expressions, quantities, place mentions, person/organisation mentions.
+
+Every annotation and every contract field that points into the text carries `start`/`end`
+character offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Precision = Literal["day", "week", "month", "year", "unknown"]
+PlacePrecision = Literal["point", "near", "admin2", "admin1", "country"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Stance = Literal["assert", "deny", "hedge"]
+Verdict = Literal["consistent", "inconsistent", "unknown"]
+Approx = Literal["nearly", "more than", "fewer than", "around", "at least", "at most", "up to", "vague"]
+QuantityKind = Literal["count", "duration", "money", "percent", "ordinal", "measure"]
+
+
+class Model(BaseModel):
+    """Base of every contract record: extra fields are allowed (add freely, never rename)."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- contract
+
+
+class DateValue(Model):
+    """A calendar date with its precision; `inferred` when debrief worked it out from the text."""
+
+    date: str | None = None  # ISO yyyy-mm-dd
+    precision: Precision = "day"
+    inferred: bool = False
+    text: str | None = None
+
+
+class DocumentInfo(Model):
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: DateValue | None = None
+    language: str = "en"
+    source: str | None = None  # the file, URL or row the document came from
+
+
+class Span(Model):
+    start: int
+    end: int
+    text: str
+
+
+class Entity(Model):
+    """An actor or target: the words in the text, the normalised name, and its kind."""
+
+    text: str
+    name: str | None = None
+    kind: str | None = None  # state | rebel | non_state | civilians | organization | unknown
+    start: int
+    end: int
+
+
+class Location(Model):
+    text: str | None = None
+    name: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    precision: PlacePrecision | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class EventDate(Model):
+    start: str | None = None
+    end: str | None = None
+    precision: Precision = "unknown"
+    text: str | None = None
+
+
+class Quantity(Model):
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approx: Approx | None = None
+    category: str | None = None
+    kind: QuantityKind = "count"
+    text: str
+    start: int
+    end: int
+
+
+class Fatalities(Model):
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+
+
+class Weapon(Model):
+    text: str
+    kind: str  # aircraft | helicopter | drone | missile | artillery | explosive | air_defense | ship | ...
+    start: int
+    end: int
+
+
+class Event(Model):
+    id: str
+    type: str
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    trigger: Span | None = None
+    actors: list[Entity] = Field(default_factory=list)
+    targets: list[Entity] = Field(default_factory=list)
+    location: Location | None = None
+    date: EventDate = Field(default_factory=EventDate)
+    quantities: list[Quantity] = Field(default_factory=list)
+    fatalities: Fatalities = Field(default_factory=Fatalities)
+    weapons: list[Weapon] = Field(default_factory=list)
+    claim: str | None = None
+    evidence: list[Span] = Field(default_factory=list)
+    confidence: float = 0.5
+
+
+class Speaker(Model):
+    text: str
+    name: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    kind: Literal["person", "organization", "pronoun", "unknown"] = "unknown"
+    start: int | None = None
+    end: int | None = None
+
+
+class Claim(Model):
+    id: str
+    speaker: Speaker
+    cue: str
+    cue_span: Span | None = None
+    quote: QuoteKind
+    stance: Stance = "assert"
+    content: Span
+    date: EventDate | None = None  # when the claim was made ("said Friday")
+    events: list[str] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+
+
+class Stated(Model):
+    value: float
+    approx: Approx | None = None
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Check(Model):
+    kind: str  # total_vs_items | ...
+    claim: str | None = None
+    stated: Stated
+    computed: float
+    items: list[Quantity] = Field(default_factory=list)
+    verdict: Verdict
+    explanation: str | None = None
+
+
+class Report(Model):
+    document: DocumentInfo
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- annotations
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    is_space: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass(slots=True)
+class Timex:
+    """A time expression and its resolved value (`start`..`end` of the *value*, inclusive days)."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["date", "range", "weekday", "relative", "year", "month", "duration", "time"]
+    value_start: date | None = None
+    value_end: date | None = None
+    precision: Precision = "unknown"
+    anchored: bool = False  # resolved against the publication date (vs. absolute in the text)
+
+
+@dataclass(slots=True)
+class PlaceCandidate:
+    geonames_id: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    feature: str  # P (populated place) | A1 | A2 | PCLI (country) | S (spot: base, airport) | ...
+    population: int = 0
+    score: float = 0.0
+    source: str = ""
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    name_start: int  # offsets of the bare name inside the mention ("Homs" in "Homs province")
+    name_end: int
+    hint: Literal["name", "admin1", "admin2", "country", "near", "facility"] = "name"
+    resolved: PlaceCandidate | None = None
+    precision: PlacePrecision | None = None
+    candidates: list[PlaceCandidate] = field(default_factory=list)
+    group: int | None = None  # mentions listed together ("provinces of A, B and C") share a group
+
+
+@dataclass(slots=True)
+class Mention:
+    """A person, organisation or group named in the text (speakers, actors, targets)."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["person", "organization", "group", "pronoun"]
+    name: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    entity: int | None = None  # index of the entity this mention refers to (coreference)
+
+
+@dataclass(slots=True)
+class WeaponMention:
+    start: int
+    end: int
+    text: str
+    kind: str
