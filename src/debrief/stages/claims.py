@@ -1,0 +1,270 @@
+"""Claims: who says what, how (direct, indirect, mixed quotation), with what stance, and when.
+
+Direct quotations are found first (they may span sentences and paragraphs), then indirect
+attributions by cue verb ("X said …", "…, X said", "according to X, …", "X told Y that …").
+Speakers resolve to the first full mention of the same person or organisation: a later bare
+surname, "the spokesman" or "he" carries the name, role and organisation given at first mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from debrief.attribution import (
+    CUE_RE,
+    PRONOUNS,
+    QuoteSpan,
+    content_after_cue,
+    find_quotes,
+    speaker_after,
+    speaker_before,
+    stance_of,
+)
+from debrief.document import Document
+from debrief.pipeline import Context
+from debrief.records import Claim, EventDate, Mention, Sentence, Span, Speaker
+
+ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
+_SPEAKER_END = re.compile(r"\s*[,.;:]")
+
+
+@dataclass
+class Attribution:
+    speaker: tuple[int, int]
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    quote: str
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _sentence_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
+    s = doc.sentence_of(start)
+    e = doc.sentence_of(max(start, end - 1))
+    return (s.start if s else start, e.end if e else end)
+
+
+def direct_attributions(doc: Document, quotes: list[QuoteSpan]) -> list[Attribution]:
+    text = doc.text
+    out: list[Attribution] = []
+    for q in quotes:
+        inner = q.inner
+        if len(text[inner[0] : inner[1]].split()) < 4:
+            continue  # a scare quote or a quoted phrase, handled as part of an indirect claim
+        _, sent_end = _sentence_bounds(doc, q.end - 1, q.end)
+        tail_end = max(sent_end, q.end)
+        tail = text[q.end : tail_end]
+        cue = CUE_RE.search(tail[:120])
+        if cue:
+            c0, c1 = q.end + cue.start(), q.end + cue.end()
+            sp = speaker_before(text, c0, q.end) if text[q.end : c0].strip(" ,—–-") else None
+            if sp is None:
+                sp = speaker_after(text, c1, tail_end)
+            if sp is not None and not text[q.end : sp[0]].strip(" ,—–-\n").count(" ") > 3:
+                out.append(Attribution(sp, (c0, c1), _trim(text, inner), "direct"))
+                continue
+        # attribution before the quotation: X said: “…”
+        sent_start, _ = _sentence_bounds(doc, q.start, q.start + 1)
+        head = text[sent_start : q.start]
+        m = re.search(rf"(?P<cue>{CUE_RE.pattern})\s*[:,]?\s*$", head)
+        if m:
+            c0, c1 = sent_start + m.start("cue"), sent_start + m.end("cue")
+            sp = speaker_before(text, c0, sent_start)
+            if sp:
+                out.append(Attribution(sp, (c0, c1), _trim(text, inner), "direct"))
+    return out
+
+
+def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[Attribution]:
+    text = doc.text
+    out: list[Attribution] = []
+    for sent in doc.sentences:
+        s0, s1 = sent.start, sent.end
+        for m in ACCORDING_TO.finditer(text, s0, s1):
+            sp_start = m.end()
+            end_m = _SPEAKER_END.search(text, sp_start, s1)
+            sp_end = end_m.start() if end_m else s1
+            if sp_end - sp_start > 80 or sp_end <= sp_start:
+                continue
+            if m.start() - s0 < 3:  # According to X, content.
+                content = (min(sp_end + 1, s1), s1)
+            else:  # content, according to X.
+                content = (s0, m.start())
+            content = _trim(text, content)
+            cue = (m.start(), m.end() - 1)
+            if content[1] - content[0] > 8 and not _overlaps(cue, taken):
+                out.append(Attribution((sp_start, sp_end), cue, content, _quote_kind(content, quotes)))
+        for m in CUE_RE.finditer(text, s0, s1):
+            cue = (m.start(), m.end())
+            if _overlaps(cue, taken) or any(q.start < cue[0] < q.end for q in quotes):
+                continue
+            sp = speaker_before(text, cue[0], s0)
+            content: tuple[int, int] | None
+            if sp is not None:
+                before = text[s0 : sp[0]].rstrip()
+                if len(before.split()) >= 4 and before.endswith((",", "—", "–")):
+                    content = _trim(text, (s0, len(before) + s0 - 1))
+                else:
+                    content = content_after_cue(text, cue[1], s1)
+            else:
+                before = text[s0 : cue[0]].rstrip()
+                if not before.endswith(","):
+                    continue
+                sp = speaker_after(text, cue[1], s1)
+                content = _trim(text, (s0, s0 + len(before) - 1)) if sp else None
+            if sp is None or content is None or content[1] - content[0] < 8:
+                continue
+            out.append(Attribution(sp, cue, content, _quote_kind(content, quotes)))
+            taken.append((min(sp[0], cue[0]), max(sp[1], cue[1])))
+    return out
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    while s < e and text[s] in " ,.;:—–\n":
+        s += 1
+    while e > s and text[e - 1] in " ,.;:—–\n":
+        e -= 1
+    return s, e
+
+
+def _quote_kind(content: tuple[int, int], quotes: list[QuoteSpan]) -> str:
+    inside = [q for q in quotes if q.start >= content[0] - 1 and q.end <= content[1] + 1]
+    if not inside:
+        return "indirect"
+    if len(inside) == 1 and inside[0].start <= content[0] and inside[0].end >= content[1]:
+        return "direct"
+    return "mixed"
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves a speaker phrase against the document's mentions and earlier speakers."""
+
+    doc: Document
+    last_person: Mention | None = None
+
+    def resolve(self, start: int, end: int) -> Speaker:
+        text = self.doc.text[start:end]
+        words = text.lower().split()
+        inside = [m for m in self.doc.mentions if m.start >= start and m.end <= end]
+        people = [m for m in inside if m.kind == "person"]
+        if people:
+            p = people[-1]
+            self.last_person = p
+            return Speaker(text=text, name=p.name, role=p.role, organization=p.organization, kind="person",
+                           start=start, end=end)
+        if len(words) == 1 and words[0] in PRONOUNS:
+            p = self._previous_person(start)
+            if p is not None:
+                return Speaker(text=text, name=p.name, role=p.role, organization=p.organization, kind="person",
+                               start=start, end=end)
+            return Speaker(text=text, kind="pronoun", start=start, end=end)
+        orgs = [m for m in inside if m.kind in ("organization", "group")]
+        role = self._role(words)
+        if role:
+            org = orgs[-1].name if orgs else None
+            p = self._previous_person(start, role=role, organization=org)
+            if p is not None:
+                return Speaker(text=text, name=p.name, role=p.role, organization=p.organization, kind="person",
+                               start=start, end=end)
+            return Speaker(text=text, role=role, organization=org, kind="person", start=start, end=end)
+        if orgs:
+            o = orgs[-1]
+            return Speaker(text=text, name=o.name, organization=o.name, kind="organization", start=start, end=end)
+        return Speaker(text=text, name=text.removeprefix("the ").strip(), kind="unknown", start=start, end=end)
+
+    @staticmethod
+    def _role(words: list[str]) -> str | None:
+        from debrief.stages.mentions import ROLES
+
+        roles = ROLES.split("|")
+        for w in reversed(words):
+            bare = w.strip("’'s,.")
+            if w in roles or bare in roles:
+                return w if w in roles else bare
+        return None
+
+    def _previous_person(self, before: int, role: str | None = None, organization: str | None = None) -> Mention | None:
+        candidates = [m for m in self.doc.mentions if m.kind == "person" and m.end <= before and m.name]
+        for m in reversed(candidates):
+            if role and (m.role or "").lower().find(role) < 0:
+                continue
+            if organization and m.organization and organization not in m.organization:
+                continue
+            return m
+        return None
+
+
+def claim_date(doc: Document, attribution: Attribution) -> EventDate | None:
+    """A time expression in the attribution (outside the content): "said Friday", "On Friday, X said"."""
+    s0, s1 = _sentence_bounds(doc, attribution.cue[0], attribution.cue[1])
+    c0, c1 = attribution.content
+    for t in doc.timexes:
+        if t.start >= s0 and t.end <= s1 and not (t.start >= c0 and t.end <= c1) and t.value_start:
+            return EventDate(
+                start=t.value_start.isoformat(),
+                end=(t.value_end or t.value_start).isoformat(),
+                precision=t.precision,
+                text=t.text,
+            )
+    return None
+
+
+@dataclass
+class ClaimsStage:
+    context: Context
+    name: str = "claims"
+
+    def __call__(self, doc: Document) -> Document:
+        quotes = find_quotes(doc.text)
+        direct = direct_attributions(doc, quotes)
+        taken = [(min(a.speaker[0], a.cue[0]), max(a.speaker[1], a.cue[1])) for a in direct]
+        taken += [a.content for a in direct]
+        found = sorted(direct + indirect_attributions(doc, taken, quotes), key=lambda a: a.content[0])
+        resolver = SpeakerResolver(doc)
+        claims: list[Claim] = []
+        for a in sorted(found, key=lambda a: a.speaker[0]):
+            speaker = resolver.resolve(*a.speaker)
+            c0, c1 = a.content
+            content_text = doc.text[c0:c1]
+            cue_text = doc.text[a.cue[0] : a.cue[1]]
+            claims.append(
+                Claim(
+                    id="",
+                    speaker=speaker,
+                    cue=cue_text,
+                    cue_span=Span(start=a.cue[0], end=a.cue[1], text=cue_text),
+                    quote=a.quote,  # type: ignore[arg-type]
+                    stance=stance_of(cue_text, content_text),
+                    content=Span(start=c0, end=c1, text=content_text),
+                    date=claim_date(doc, a),
+                    quantities=[q for q in doc.quantities if q.start >= c0 and q.end <= c1],
+                )
+            )
+        claims.sort(key=lambda c: c.content.start)
+        for i, c in enumerate(claims, 1):
+            c.id = f"c{i}"
+        doc.claims = claims
+        return doc
+
+
+def claim_at(claims: list[Claim], start: int, end: int) -> Claim | None:
+    """The claim whose content holds [start, end)."""
+    for c in claims:
+        if c.content.start <= start and end <= c.content.end:
+            return c
+    return None
+
+
+def sentence_claim(doc: Document, sent: Sentence) -> Claim | None:
+    """The claim attributed within `sent` whose content covers most of it."""
+    best, best_len = None, 0
+    for c in doc.claims:
+        o = min(c.content.end, sent.end) - max(c.content.start, sent.start)
+        if o > best_len:
+            best, best_len = c, o
+    return best if best_len > (sent.end - sent.start) * 0.4 else None

@@ -1,0 +1,164 @@
+"""`debrief bench` on a tiny corpus: the counts and the JSON shape (never the timings)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from debrief.bench import run_bench
+from debrief.cli import app
+from debrief.document import Document
+from debrief.options import BenchOptions, PipelineOptions
+from debrief.pipeline import Context, Pipeline, default_registry
+
+# Each document is a list of sentences; the bench must count exactly these.
+CORPUS: dict[str, list[str]] = {
+    "a_shelling.txt": [
+        "Artillery shells hit the village of Anadan on Monday.",
+        "Two people were killed, local officials said.",
+    ],
+    "b_strike.txt": [
+        "Warplanes struck a market in Ariha in Idlib province.",
+        "The monitor said at least 23 people died.",
+        "Rescuers searched the rubble through the night.",
+    ],
+    "c_denial.txt": [
+        "The ministry denied the report.",
+        "It called the account fabricated.",
+        "A spokesman said no aircraft flew over the town.",
+        "The monitor stood by its figures.",
+    ],
+}
+MARKER = "Rescuers"  # the failing test stage raises on the document containing this word
+
+SEGMENT_ONLY = PipelineOptions(stages=("segment",))
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, sentences in CORPUS.items():
+        (folder / name).write_text(" ".join(sentences) + "\n", encoding="utf-8")
+    return folder
+
+
+def total_words() -> int:
+    return sum(len(" ".join(sentences).split()) for sentences in CORPUS.values())
+
+
+def total_sentences() -> int:
+    return sum(len(sentences) for sentences in CORPUS.values())
+
+
+@dataclass
+class FailOnMarker:
+    """A test stage that fails on the one document containing MARKER."""
+
+    context: Context
+    name: str = "fail_on_marker"
+
+    def __call__(self, doc: Document) -> Document:
+        if MARKER in doc.text:
+            raise RuntimeError("marker found")
+        return doc
+
+
+def test_counts_documents_sentences_and_words(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    result = run_bench([str(corpus)], BenchOptions(pipeline=SEGMENT_ONLY))
+    assert result.docs == len(CORPUS)
+    assert result.sentences == total_sentences()
+    assert result.words == total_words()
+    assert result.errors == 0
+    assert result.input_errors == 0
+    assert result.error_messages == []
+    assert list(result.stage_s) == ["segment"]
+    assert result.peak_rss_mb > 0
+
+
+def test_times_every_stage_of_the_default_pipeline(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    result = run_bench([str(corpus)], BenchOptions())
+    assert result.docs == len(CORPUS)
+    assert result.errors == 0, result.error_messages
+    assert list(result.stage_s) == [stage.name for stage in Pipeline().stages]
+    assert all(seconds >= 0 for seconds in result.stage_s.values())
+
+
+def test_no_per_stage_timing_when_disabled(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    result = run_bench([str(corpus)], BenchOptions(pipeline=SEGMENT_ONLY, per_stage=False))
+    assert result.stage_s == {}
+    assert result.sentences == total_sentences()
+
+
+def test_limit_stops_after_n_documents(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    result = run_bench([str(corpus)], BenchOptions(limit=2, pipeline=SEGMENT_ONLY))
+    assert result.docs == 2
+
+
+def test_limit_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="limit"):
+        BenchOptions(limit=0)
+
+
+def test_stage_failures_are_counted_not_fatal(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    registry = default_registry()
+    registry.register("fail", "test", FailOnMarker)
+    options = BenchOptions(pipeline=PipelineOptions(stages=("segment", "fail")))
+    result = run_bench([str(corpus)], options, registry=registry)
+    failing = [s for s in CORPUS.values() if MARKER in " ".join(s)]
+    assert len(failing) == 1
+    assert result.docs == len(CORPUS)
+    assert result.errors == 1
+    assert result.sentences == total_sentences() - len(failing[0])
+    assert any("fail_on_marker" in message and "marker found" in message for message in result.error_messages)
+
+
+def test_unreadable_inputs_are_counted_not_fatal(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    missing = tmp_path / "no_such_file.txt"
+    result = run_bench([str(corpus), str(missing)], BenchOptions(pipeline=SEGMENT_ONLY))
+    assert result.docs == len(CORPUS)
+    assert result.input_errors == 1
+    assert any("no_such_file.txt" in message for message in result.error_messages)
+
+
+def test_cli_json_prints_one_object_with_the_contract_keys(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    run = CliRunner().invoke(app, ["bench", "--corpus", str(corpus), "--json"])
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)  # fails unless stdout is exactly one JSON document
+    assert isinstance(data, dict)
+    assert {"docs", "sentences", "docs_per_s", "sentences_per_s", "peak_rss_mb"} <= set(data)
+    assert data["docs"] == len(CORPUS)
+    assert data["sentences"] == total_sentences()
+
+
+def test_cli_repeated_corpus_and_limit(tmp_path: Path) -> None:
+    first = write_corpus(tmp_path / "one")
+    second = write_corpus(tmp_path / "two")
+    (second / "d_extra.txt").write_text("One more report arrived on Tuesday.\n", encoding="utf-8")
+    run = CliRunner().invoke(
+        app, ["bench", "--corpus", str(first), "--corpus", str(second), "--json", "--no-per-stage"]
+    )
+    assert run.exit_code == 0, run.output
+    assert json.loads(run.stdout)["docs"] == 2 * len(CORPUS) + 1
+    run = CliRunner().invoke(app, ["bench", "--corpus", str(first), "--corpus", str(second), "--limit", "4"])
+    assert run.exit_code == 0, run.output
+    documents = [line.split() for line in run.stdout.splitlines() if line.startswith("documents")]
+    assert documents, run.stdout
+    assert documents[0][1] == "4"
+
+
+def test_cli_fails_when_no_document_is_read(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = CliRunner().invoke(app, ["bench", "--corpus", str(empty), "--json"])
+    assert run.exit_code == 1
+    assert json.loads(run.stdout)["docs"] == 0
