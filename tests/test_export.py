@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_ledger import filled_ledger, rt_document, sohr_document
 
 from debrief.errors import ExportError
 from debrief.export import CSV_COLUMNS, FORMATS, TABLE_COLUMNS, Kind, render
+from tests.test_ledger import filled_ledger, rt_document, sohr_document
 
 Rows = list[dict[str, Any]]
 
@@ -84,7 +84,10 @@ def test_geojson_events_are_points_at_lon_lat(rows: dict[Kind, Rows]) -> None:
 def test_geojson_claims_use_their_events_coordinates(rows: dict[Kind, Rows]) -> None:
     features = json.loads(render(rows["claims"], "claims", "geojson"))["features"]
     by_id = {f["id"]: f for f in features}
-    assert by_id[f"{RT}:c1"]["geometry"] == {"type": "MultiPoint", "coordinates": [[36.72, 34.73], [37.16, 36.2]]}
+    assert by_id[f"{RT}:c1"]["geometry"] == {
+        "type": "MultiPoint",
+        "coordinates": [[36.72, 34.73], [37.16, 36.2]],
+    }
     assert by_id[f"{RT}:c2"]["geometry"] is None  # a denial with no event
     assert by_id[f"{SOHR}:c1"]["geometry"] == {"type": "Point", "coordinates": [36.63, 35.93]}
     assert by_id[f"{SOHR}:c1"]["properties"]["stance"] == "hedge"
@@ -96,7 +99,14 @@ def test_table_events(rows: dict[Kind, Rows]) -> None:
     assert set(lines[1]) <= {"-", " "}
     assert lines[-1] == "5 events"
     e1 = lines[2]
-    for cell in (f"{RT[:8]}:e1", "2015-11-11..2015-11-12", "AIR_STRIKE", "Homs, SY", "Su-24M", "Igor Konashenkov"):
+    for cell in (
+        f"{RT[:8]}:e1",
+        "2015-11-11..2015-11-12",
+        "AIR_STRIKE",
+        "Homs, SY",
+        "Su-24M",
+        "Igor Konashenkov",
+    ):
         assert cell in e1
     assert "34 command observation and operational posts" in e1
     assert "Kweires airbase, Aleppo, SY" in lines[4]
@@ -112,7 +122,9 @@ def test_table_claims(rows: dict[Kind, Rows]) -> None:
     assert "deny" in lines[3] and "There have been no S-400s" in lines[3]
     assert "  the Syrian Observatory for Human Rights  " in lines[4]  # its organization not repeated
     column = lines[0].index("content")
-    assert all(line[column:].startswith(("On Nov", "There", "At least", "the protest")) for line in lines[2:-1])
+    assert all(
+        line[column:].startswith(("On Nov", "There", "At least", "the protest")) for line in lines[2:-1]
+    )
     assert lines[-1] == "4 claims"
     long = {**rows["claims"][0], "content": {"text": "word " * 40}}
     assert "word " * 13 + "word…" in render([long], "claims", "table")  # long cells are cut

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,59 @@ def test_stdin_bad(data: bytes, problem: str) -> None:
     error = only_error(list(read_sources(["-"], IngestOptions(max_bytes=1024), stdin=io.BytesIO(data))))
     assert error.source == "<stdin>"
     assert error.problem.startswith(problem)
+
+
+def test_a_bare_string_is_one_source(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert only_doc(list(read_sources(str(path)))).info.source == str(path)
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_file_and_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    locked_file = tmp_path / "b.txt"
+    locked_file.write_text(ARTICLE, encoding="utf-8")
+    locked_dir = tmp_path / "c"
+    locked_dir.mkdir()
+    (locked_dir / "d.txt").write_text(ARTICLE, encoding="utf-8")
+    locked_file.chmod(0)
+    locked_dir.chmod(0)
+    try:
+        items = list(read_sources([str(tmp_path)]))
+    finally:
+        locked_dir.chmod(0o755)
+        locked_file.chmod(0o644)
+    assert len(docs(items)) == 1
+    assert sorted((e.source, e.problem) for e in errors(items)) == [
+        (str(locked_file), "permission denied"),
+        (str(locked_dir), "permission denied"),
+    ]
+
+
+def test_permission_errors_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same as above for any user: the OS refusals are simulated."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "d.txt").write_text(ARTICLE, encoding="utf-8")
+    real_open, real_scandir = Path.open, os.scandir
+
+    def guarded_open(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "b.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    def guarded_scandir(path: object) -> object:
+        if str(path) == str(tmp_path / "c"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", guarded_open)
+    monkeypatch.setattr(os, "scandir", guarded_scandir)
+    items = list(read_sources([str(tmp_path)]))
+    assert [d.info.source for d in docs(items)] == [str(tmp_path / "a.txt")]
+    assert [(e.source, e.problem) for e in errors(items)] == [
+        (str(tmp_path / "c"), "permission denied"),
+        (str(tmp_path / "b.txt"), "permission denied"),
+    ]

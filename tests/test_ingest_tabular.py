@@ -218,3 +218,30 @@ def test_guardian_sample() -> None:
     assert documents[0].info.source == f"{path}:2"
     assert documents[0].info.published is not None and documents[0].info.published.date == "2019-04-10"
     assert documents[0].text.startswith("Baghdad and Washington are in talks")
+
+
+def test_jsonl_lone_surrogate_is_a_row_error(tmp_path: Path) -> None:
+    path = tmp_path / "surrogate.jsonl"
+    path.write_text(
+        '{"text": "bad \\ud800 text"}\n{"text": "Fine.", "title": "odd \\udc00 title"}\n', encoding="utf-8"
+    )
+    items = read(path)
+    assert summary(items) == [
+        (f"{path}:1", "ERROR: text is not valid Unicode (lone surrogate U+D800 at character 4)"),
+        (f"{path}:2", "Fine."),
+    ]
+    second = items[1]
+    assert isinstance(second, Document) and second.info.title == "odd \ufffd title"
+
+
+def test_csv_full_html_page_in_a_cell(tmp_path: Path) -> None:
+    path = tmp_path / "pages.csv"
+    page = (
+        "<!doctype html><html><head><title>Page title</title></head>"
+        "<body><p>Shelling in Idlib killed three.</p></body></html>"
+    )
+    path.write_text(f'text,title\n"{page}",Row title\n', encoding="utf-8")
+    items = read(path)
+    assert summary(items) == [(f"{path}:2", "Shelling in Idlib killed three.")]
+    first = items[0]
+    assert isinstance(first, Document) and first.info.title == "Row title"

@@ -5,6 +5,7 @@ Reports are built by hand (``sample_reports``); test_export and test_cli_ledger 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -66,7 +67,9 @@ def entity(text: str, phrase: str, name: str, kind: str) -> Entity:
     return Entity(text=phrase, name=name, kind=kind, start=s.start, end=s.end)
 
 
-def place(name: str, admin1: str | None, lat: float | None, lon: float | None, country: str = "SY") -> Location:
+def place(
+    name: str, admin1: str | None, lat: float | None, lon: float | None, country: str = "SY"
+) -> Location:
     return Location(
         text=name, name=name, country=country, admin1=admin1, lat=lat, lon=lon, precision="admin1"
     )
@@ -153,7 +156,9 @@ def rt_document() -> Document:
         ),
         Claim(
             id="c2",
-            speaker=Speaker(text="the ministry", organization="Russian Defense Ministry", kind="organization"),
+            speaker=Speaker(
+                text="the ministry", organization="Russian Defense Ministry", kind="organization"
+            ),
             cue="said",
             quote="indirect",
             stance="deny",
@@ -240,6 +245,10 @@ def ids(rows: list[dict[str, Any]]) -> list[str]:
     return [f"{row['publisher'][:2]}:{row['id']}" for row in rows]
 
 
+NOTHING = {"documents": 0, "events": 0, "claims": 0, "checks": 0}
+ALL_OF_RT = {"documents": 1, "events": 3, "claims": 2, "checks": 1}  # rt_document's rows
+
+
 # --------------------------------------------------------------------------- schema
 
 
@@ -306,7 +315,7 @@ def test_add_is_idempotent(tmp_path: Path) -> None:
         second = ledger.add(report, doc_text)
         assert (first.status, first.events, first.claims, first.checks) == ("inserted", 3, 2, 1)
         assert (second.status, second.events) == ("exists", 0)
-        assert ledger.stats().as_dict() == {"documents": 1, "events": 3, "claims": 2, "checks": 1}
+        assert ledger.stats().as_dict() == ALL_OF_RT
         assert ledger.has(report.document.id)
         assert ledger.report(report.document.id) == report
 
@@ -337,13 +346,13 @@ def test_add_refuses_text_that_does_not_match_the_id(tmp_path: Path) -> None:
 
 
 def _count_rows(ledger: Ledger, doc_id: str) -> dict[str, int]:
+    tables = (ledger_schema.documents, ledger_schema.events, ledger_schema.claims, ledger_schema.checks)
+    counts = {}
     with ledger.engine.connect() as conn:
-        return {
-            t.name: conn.execute(
-                select(func.count()).select_from(t).where((t.c.id if t.name == "documents" else t.c.doc_id) == doc_id)
-            ).scalar_one()
-            for t in (ledger_schema.documents, ledger_schema.events, ledger_schema.claims, ledger_schema.checks)
-        }
+        for table in tables:
+            key = table.c.id if table.name == "documents" else table.c.doc_id
+            counts[table.name] = conn.execute(select(func.count()).where(key == doc_id)).scalar_one()
+    return counts
 
 
 def test_a_failure_half_way_leaves_nothing_of_that_document(tmp_path: Path) -> None:
@@ -360,8 +369,8 @@ def test_a_failure_half_way_leaves_nothing_of_that_document(tmp_path: Path) -> N
             ledger.add(second, second_text)
         event.remove(ledger.engine, "before_cursor_execute", explode)
 
-        assert _count_rows(ledger, second.document.id) == {"documents": 0, "events": 0, "claims": 0, "checks": 0}
-        assert _count_rows(ledger, first.document.id) == {"documents": 1, "events": 3, "claims": 2, "checks": 1}
+        assert _count_rows(ledger, second.document.id) == NOTHING
+        assert _count_rows(ledger, first.document.id) == ALL_OF_RT
         assert ledger.add(second, second_text).status == "inserted"  # nothing half-written blocks a retry
 
 
@@ -371,7 +380,7 @@ def test_a_database_error_rolls_back_and_is_a_ledger_error(tmp_path: Path) -> No
     with Ledger.open(tmp_path / "l.db") as ledger:
         with pytest.raises(LedgerError, match=f"could not store document {doc.id[:12]}"):
             ledger.add(doc.to_report(), doc.text)
-        assert ledger.stats().as_dict() == {"documents": 0, "events": 0, "claims": 0, "checks": 0}
+        assert ledger.stats().as_dict() == NOTHING
 
 
 def test_event_claim_link_is_taken_from_either_side(tmp_path: Path) -> None:
@@ -382,6 +391,31 @@ def test_event_claim_link_is_taken_from_either_side(tmp_path: Path) -> None:
         (row,) = ledger.events(EventFilter(types=("ARMED_CLASH",)))
         assert row["claim"] is None
         assert row["claim_speaker"]["organization"] == "Syrian Observatory for Human Rights"
+
+
+def test_concurrent_writers_on_one_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    errors: list[BaseException] = []
+
+    def writer(k: int) -> None:
+        try:
+            with Ledger.open(path) as own:
+                for i in range(15):
+                    for body in (f"Report {k}.{i} from the front.", f"Wire copy {i}, syndicated everywhere."):
+                        doc = Document.from_text(body)
+                        doc.events = [Event(id="e1", type="OTHER")]
+                        own.add(doc.to_report(), doc.text)
+        except BaseException as exc:  # collected and asserted on below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Ledger.open(path) as ledger:
+        assert ledger.stats().as_dict() == {"documents": 75, "events": 75, "claims": 0, "checks": 0}
 
 
 # --------------------------------------------------------------------------- reading

@@ -101,7 +101,7 @@ def _place(record: Record) -> str:
 
 
 def _speaker(speaker: Record | None) -> str:
-    """"name, role, organization" (the organization left out when the name already says it)."""
+    """Name, role, organization (the organization left out when the name already says it)."""
     if not speaker:
         return ""
     who = str(speaker.get("name") or speaker.get("text") or "")

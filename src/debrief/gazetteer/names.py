@@ -147,3 +147,18 @@ def is_latin(text: str) -> bool:
         if c.isalpha() and not ("a" <= c.lower() <= "z") and c not in "ıłøđðþæœßħŧŀə":
             return False
     return True
+
+
+_WORD_SPLIT = re.compile(r"([\s\-]+)")
+
+
+def clean_admin_display(name: str) -> str:
+    """`name` without leading/trailing administrative words, its case kept
+    ("Mayorality of Baghdad" → "Baghdad", "Wilayat-e Baghlan" → "Baghlan")."""
+    parts = [p for p in _WORD_SPLIT.split(name) if p]
+    words = [i for i, p in enumerate(parts) if not _WORD_SPLIT.fullmatch(p)]
+    keep = [i for i in words if fold(parts[i]) not in ADMIN_WORDS]
+    if not keep:
+        return name
+    cleaned = "".join(parts[keep[0] : keep[-1] + 1]).strip(" -")
+    return cleaned or name

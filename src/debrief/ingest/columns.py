@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from debrief.document import Document
 from debrief.errors import InputError
+from debrief.ingest.build import build_document
 from debrief.ingest.dates import parse_published
 from debrief.ingest.html import fragment_text, html_document
 from debrief.ingest.sniff import looks_like_html, too_large
@@ -75,7 +76,7 @@ def record_document(record: Mapping[str, object], source: str, max_bytes: int) -
         return InputError(source, f"text is not a string (got {type(raw_text).__name__})")
     if not text:
         return InputError(source, "empty text")
-    size = len(text.encode("utf-8", errors="surrogateescape"))
+    size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > max_bytes:
         return InputError(source, too_large(size, max_bytes))
 
@@ -83,23 +84,32 @@ def record_document(record: Mapping[str, object], source: str, max_bytes: int) -
     url = _as_string(_first(keys, URL_COLUMNS))
     publisher = _as_string(_first(keys, PUBLISHER_COLUMNS))
     published = parse_published(_first(keys, PUBLISHED_COLUMNS))
-    language = _language(_first(keys, LANGUAGE_COLUMNS)) or "en"
-
-    if _MARKUP.match(text):
-        if looks_like_html(text[:4096].encode("utf-8", errors="replace")):
-            try:
-                doc = html_document(text, source, url=url)
-            except InputError as exc:
-                return exc
-            info = doc.info
-            info.title = title or info.title
-            info.publisher = publisher or info.publisher
-            info.published = published or info.published
-            info.language = language if _first(keys, LANGUAGE_COLUMNS) else info.language
-            return doc
-        text = fragment_text(text)
-        if not text:
-            return InputError(source, "no readable text in HTML")
-    return Document.from_text(
-        text, title=title, publisher=publisher, url=url, published=published, language=language, source=source
-    )
+    language = _language(_first(keys, LANGUAGE_COLUMNS))
+    try:
+        if _MARKUP.match(text) and looks_like_html(text[:4096].encode("utf-8", errors="replace")):
+            page = html_document(text, source, url=url)
+            info = page.info
+            return build_document(
+                page.text,
+                source,
+                title=title or info.title,
+                publisher=publisher or info.publisher,
+                url=info.url,
+                published=published or info.published,
+                language=language or info.language,
+            )
+        if _MARKUP.match(text):
+            text = fragment_text(text)
+            if not text:
+                return InputError(source, "no readable text in HTML")
+        return build_document(
+            text,
+            source,
+            title=title,
+            publisher=publisher,
+            url=url,
+            published=published,
+            language=language or "en",
+        )
+    except InputError as exc:
+        return exc

@@ -84,7 +84,12 @@ def _natural(text: str) -> DateValue | None:
     if data.date_obj is None:
         return None
     precision = _PERIODS.get(str(data.period or "day"), "day")
-    return _value(data.date_obj.date(), precision, text)
+    day = data.date_obj.date()
+    if precision == "year":
+        day = day.replace(month=1, day=1)
+    elif precision == "month":
+        day = day.replace(day=1)
+    return _value(day, precision, text)
 
 
 def parse_published(value: object) -> DateValue | None:

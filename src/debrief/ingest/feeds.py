@@ -15,6 +15,7 @@ import feedparser
 
 from debrief.document import Document
 from debrief.errors import InputError
+from debrief.ingest.build import build_document
 from debrief.ingest.dates import from_struct_time, parse_published
 from debrief.ingest.html import fragment_text, readable
 from debrief.ingest.sniff import check_content, read_limited
@@ -110,12 +111,15 @@ def _entry_document(entry: Mapping[str, Any], source: str, publisher: str | None
     if not text:
         return InputError(source, "entry has no content or summary")
     link = entry.get("link")
-    return Document.from_text(
-        text,
-        title=_plain(entry.get("title")),
-        publisher=publisher,
-        url=link if isinstance(link, str) and link else None,
-        published=_entry_date(entry),
-        language=_language(entry.get("language")) if entry.get("language") else language,
-        source=source,
-    )
+    try:
+        return build_document(
+            text,
+            source,
+            title=_plain(entry.get("title")),
+            publisher=publisher,
+            url=link if isinstance(link, str) and link else None,
+            published=_entry_date(entry),
+            language=_language(entry.get("language")) if entry.get("language") else language,
+        )
+    except InputError as exc:
+        return exc

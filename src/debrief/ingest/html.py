@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 
 from debrief.document import Document
 from debrief.errors import InputError
+from debrief.ingest.build import build_document
 from debrief.ingest.dates import parse_published
 
 log = logging.getLogger(__name__)
@@ -130,12 +131,12 @@ def html_document(markup: str, source: str, *, url: str | None = None) -> Docume
         publisher = getattr(result, "sitename", None) or getattr(result, "hostname", None)
         published = parse_published(getattr(result, "date", None))
         found_url = getattr(result, "url", None)
-    return Document.from_text(
+    return build_document(
         text or "",
+        source,
         title=title or None,
         publisher=publisher or None,
         url=found_url or url,
         published=published,
         language=_language(markup),
-        source=source,
     )

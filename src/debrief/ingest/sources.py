@@ -51,7 +51,7 @@ def read_sources(
     """Documents from files, folders (recursive, sorted, hidden entries skipped), "-" (standard
     input) and http(s) URLs; every unreadable input or row comes out as an InputError instead."""
     opts = options or IngestOptions()
-    for source in sources:
+    for source in [sources] if isinstance(sources, str) else sources:  # one path passed bare
         if source == "-":
             yield from read_stdin(stdin, opts)
         elif is_url(source):

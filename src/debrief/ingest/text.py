@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from debrief.document import Document
+from debrief.ingest.build import build_document
 from debrief.ingest.html import html_document
 from debrief.ingest.sniff import decode_html, decode_text, looks_like_html, read_limited
 from debrief.options import IngestOptions
@@ -25,7 +26,7 @@ def bytes_document(
         html = looks_like_html(data)
     if html:
         return html_document(decode_html(data, source, charset, noun), source, url=url)
-    return Document.from_text(decode_text(data, source, noun), url=url, source=source)
+    return build_document(decode_text(data, source, noun), source, url=url)
 
 
 def text_file(path: Path, source: str, options: IngestOptions) -> Document:

@@ -52,7 +52,8 @@ def direct_attributions(doc: Document, quotes: list[QuoteSpan]) -> list[Attribut
     out: list[Attribution] = []
     for q in quotes:
         inner = q.inner
-        if len(text[inner[0] : inner[1]].split()) < 4:
+        quoted = text[inner[0] : inner[1]].rstrip()
+        if len(quoted.split()) < 4 and not quoted.endswith((",", ".", "!", "?")):
             continue  # a scare quote or a quoted phrase, handled as part of an indirect claim
         _, sent_end = _sentence_bounds(doc, q.end - 1, q.end)
         tail_end = max(sent_end, q.end)

@@ -256,7 +256,8 @@ class MentionsStage:
         owners = {m.group(1) for m in re.finditer(r"\b([A-Z][\w-]*)(?:’s|'s)\s", doc.text)}
         adjectives: dict[str, str] = {}
         for owner in owners:
-            adj = gaz.adjective_of(owner) if hasattr(gaz, "adjective_of") else None
+            country = gaz.country(owner)
+            adj = gaz.adjective(country.country) if country and country.country else None
             if adj:
                 adjectives[owner] = adj
         doc.mentions = find_mentions(doc.text, self.lexicon, adjectives)

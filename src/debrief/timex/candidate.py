@@ -8,7 +8,7 @@ anchor that may itself be inferred from the candidates); what leaves the package
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Final, Literal
 
 from debrief.timex.lexicon import Unit
 
@@ -26,6 +26,10 @@ TimexKind = Literal["date", "range", "weekday", "relative", "year", "month", "du
 #   time      — a time of day alone ("10:30", "3pm")
 Form = Literal["calendar", "weekday", "offset", "weekend", "overnight", "past", "unresolved", "duration", "time"]
 Shift = Literal["last", "next", "this", "none"]
+SHIFTS: Final[dict[str, Shift]] = {
+    "last": "last", "past": "last", "previous": "last", "this past": "last", "the past": "last",
+    "the previous": "last", "next": "next", "coming": "next", "this coming": "next", "this": "this",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

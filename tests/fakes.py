@@ -1,0 +1,32 @@
+"""A small in-memory stand-in for the gazetteer, for tests of stages that only need demonyms."""
+
+from __future__ import annotations
+
+from debrief.records import PlaceCandidate
+
+COUNTRIES = {
+    "RU": ("Russia", "Russian", 61.5, 105.3),
+    "SY": ("Syria", "Syrian", 35.0, 38.5),
+    "IQ": ("Iraq", "Iraqi", 33.0, 44.0),
+    "UA": ("Ukraine", "Ukrainian", 49.0, 32.0),
+    "US": ("United States", "American", 39.8, -98.6),
+    "NG": ("Nigeria", "Nigerian", 9.1, 8.7),
+}
+
+
+class FakeGazetteer:
+    def demonym(self, word: str) -> str | None:
+        word = word.removesuffix("’s").removesuffix("'s")
+        return next((cc for cc, (name, adj, _, _) in COUNTRIES.items() if word in (adj, name)), None)
+
+    def country_name(self, cc: str) -> str | None:
+        return COUNTRIES[cc][0] if cc in COUNTRIES else None
+
+    def adjective(self, cc: str) -> str | None:
+        return COUNTRIES[cc][1] if cc in COUNTRIES else None
+
+    def country(self, name_or_code: str) -> PlaceCandidate | None:
+        for cc, (name, _adj, lat, lon) in COUNTRIES.items():
+            if name_or_code in (cc, name):
+                return PlaceCandidate(None, name, cc, None, lat, lon, "PCLI")
+        return None

@@ -1,0 +1,89 @@
+"""Attribution on hand-written texts: direct, indirect, mixed; speakers resolved; stance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from debrief.document import Document
+from debrief.options import PipelineOptions
+from debrief.pipeline import Context, Resources
+from debrief.records import Claim, DateValue
+from debrief.stages.claims import ClaimsStage
+from debrief.stages.mentions import MentionsStage
+from debrief.stages.numbers import NumbersStage
+from debrief.stages.segment import SegmentStage
+from tests.fakes import FakeGazetteer
+
+
+def run(text: str) -> Document:
+    options = PipelineOptions()
+    resources = Resources(options)
+    resources._gazetteer = FakeGazetteer()  # type: ignore[assignment]
+    ctx = Context(options, resources)
+    doc = Document.from_text(text, published=DateValue(date=date(2020, 3, 6).isoformat()))
+    for stage in (SegmentStage(ctx), NumbersStage(ctx), MentionsStage(ctx), ClaimsStage(ctx)):
+        doc = stage(doc)
+    return doc
+
+
+def only(doc: Document, speaker_text: str) -> Claim:
+    found = [c for c in doc.claims if c.speaker.text == speaker_text]
+    assert len(found) == 1, [c.speaker.text for c in doc.claims]
+    return found[0]
+
+
+def test_offsets_match_text() -> None:
+    doc = run("Police said on Tuesday that 12 people were arrested in the capital. “We will not stop,” he said.")
+    for c in doc.claims:
+        assert doc.text[c.content.start : c.content.end] == c.content.text
+        assert c.cue_span is not None and doc.text[c.cue_span.start : c.cue_span.end] == c.cue
+
+
+def test_first_mention_gives_role_and_organisation_to_later_surname() -> None:
+    doc = run(
+        "Shelling hit the market, Colonel Maria Ortega, a spokeswoman for the Ukrainian Armed Forces, said on "
+        "Thursday. “Three shells landed near the school,” Ortega told reporters."
+    )
+    first = only(doc, "Colonel Maria Ortega")
+    later = only(doc, "Ortega")
+    for c in (first, later):
+        assert c.speaker.name == "Maria Ortega"
+        assert c.speaker.role == "spokeswoman"
+        assert c.speaker.organization == "Ukrainian Armed Forces"
+    assert first.quote == "indirect" and later.quote == "direct"
+    assert first.content.text == "Shelling hit the market"
+
+
+def test_according_to_and_pronoun() -> None:
+    doc = run(
+        "According to the Nigerian Army, 30 militants were killed near the lake. Major Ibrahim Musa said the "
+        "operation would continue. “We have cleared four camps,” he said."
+    )
+    army = only(doc, "the Nigerian Army")
+    assert army.content.text.startswith("30 militants were killed")
+    assert [q.value for q in army.quantities] == [30]
+    pronoun = only(doc, "he")
+    assert pronoun.speaker.name == "Ibrahim Musa" and pronoun.quote == "direct"
+
+
+def test_denial_and_hedge() -> None:
+    doc = run(
+        "The ministry rejected reports of a chemical attack in the town. “This is fabricated,” the minister said. "
+        "Residents said the strike had apparently hit a bakery."
+    )
+    assert only(doc, "The ministry").stance == "deny"
+    assert only(doc, "the minister").stance == "deny"
+    assert only(doc, "Residents").stance == "hedge"
+
+
+def test_quote_spanning_sentences_and_role_speaker() -> None:
+    doc = run("“The convoy was hit twice. Nobody survived,” a Red Crescent official said.")
+    c = only(doc, "a Red Crescent official")
+    assert c.quote == "direct"
+    assert c.content.text == "The convoy was hit twice. Nobody survived"
+    assert c.speaker.role == "official"
+
+
+def test_no_claim_without_speech() -> None:
+    doc = run("Clashes erupted in the north. Two soldiers were wounded.")
+    assert doc.claims == []
