@@ -12,7 +12,7 @@ from debrief.stages.claims import ClaimsStage
 from debrief.stages.mentions import MentionsStage
 from debrief.stages.numbers import NumbersStage
 from debrief.stages.segment import SegmentStage
-from tests.fakes import FakeGazetteer
+from fakes import FakeGazetteer
 
 
 def run(text: str) -> Document:

@@ -13,7 +13,7 @@ from debrief.stages.events import EventsStage
 from debrief.stages.mentions import MentionsStage
 from debrief.stages.numbers import NumbersStage
 from debrief.stages.segment import SegmentStage
-from tests.fakes import FakeGazetteer
+from fakes import FakeGazetteer
 
 
 def place(text: str, name: str, *, admin1: str | None, country: str, lat: float, lon: float,

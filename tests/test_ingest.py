@@ -128,7 +128,7 @@ def test_custom_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "small.txt"
     path.write_text("x" * 2000, encoding="utf-8")
     error = only_error(list(read_sources([str(path)], IngestOptions(max_bytes=1024))))
-    assert error.problem == "too large (0.0 MB, limit 0.0 MB)"
+    assert error.problem == "too large (2.0 KB, limit 1.0 KB)"
 
 
 def test_missing_path(tmp_path: Path) -> None:

@@ -286,7 +286,7 @@ def test_url_errors(server: str) -> None:
     got = [(i.source, i.problem) for i in items if isinstance(i, InputError)]
     assert got[0] == (f"{server}/missing", "could not fetch: HTTP 404 Not Found")
     assert got[1] == (f"{server}/report.pdf", "binary page (looks like PDF)")
-    assert got[2] == (f"{server}/big", "too large (0.0 MB, limit 0.0 MB)")
+    assert got[2] == (f"{server}/big", "too large (4.9 KB, limit 1.0 KB)")
     assert got[3][0] == f"{server}/slow" and got[3][1].startswith("could not fetch: ")
     assert "timed out" in got[3][1]
     assert got[4][0] == dead and got[4][1].startswith("could not fetch: ")

@@ -5,6 +5,7 @@ Reports are built by hand (``sample_reports``); test_export and test_cli_ledger 
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -12,15 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import event, func, inspect, select, text
+from sqlalchemy.dialects import postgresql
 
 from debrief.document import Document
 from debrief.errors import InputError, LedgerError, LedgerNotFoundError, StageError
 from debrief.ledger import Ledger, load
 from debrief.ledger import schema as ledger_schema
-from debrief.ledger.connect import resolve
+from debrief.ledger.connect import alembic_config, resolve
+from debrief.ledger.query import claim_statement, event_statement
 from debrief.options import ClaimFilter, EventFilter
 from debrief.records import (
     Check,
@@ -272,6 +276,36 @@ def test_migrated_database_matches_the_schema_module(tmp_path: Path) -> None:
     with Ledger.open(tmp_path / "l.db") as ledger, ledger.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), ledger_schema.metadata)
     assert diffs == []
+
+
+def test_downgrade_removes_everything_and_upgrade_restores_it(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.db") as ledger:
+        config = alembic_config()
+        with ledger.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "base")
+        assert set(inspect(ledger.engine).get_table_names()) == {"alembic_version"}
+        with ledger.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+        assert {"documents", "events", "claims", "checks"} <= set(inspect(ledger.engine).get_table_names())
+
+
+def test_migrations_and_queries_render_for_postgresql() -> None:
+    config = alembic_config()
+    config.set_main_option("sqlalchemy.url", "postgresql+psycopg://ledger@localhost/ledger")
+    config.output_buffer = io.StringIO()
+    command.upgrade(config, "head", sql=True)  # offline: the DDL as PostgreSQL would receive it
+    ddl = config.output_buffer.getvalue()
+    assert "CREATE TABLE documents" in ddl and "report JSON NOT NULL" in ddl
+    assert "ingested_at TIMESTAMP WITH TIME ZONE NOT NULL" in ddl
+    assert "FOREIGN KEY(doc_id) REFERENCES documents (id) ON DELETE CASCADE" in ddl
+
+    dialect = postgresql.dialect()
+    selection = EventFilter(since=date(2015, 1, 1), types=("AIR_STRIKE",), admin1="Homs", speaker="x")
+    assert "lower(claims.speaker_name) LIKE" in str(event_statement(selection).compile(dialect=dialect))
+    claim_sql = str(claim_statement(ClaimFilter(country="SY", stance="deny")).compile(dialect=dialect))
+    assert "EXISTS (SELECT" in claim_sql
 
 
 def test_reopening_keeps_data_and_does_not_migrate_again(tmp_path: Path) -> None:
@@ -529,7 +563,7 @@ def test_load_skips_known_documents_and_reports_failures(tmp_path: Path) -> None
     known = rt_document()
     fresh = Document.from_text("Shelling hit a market.", source="fresh.txt")
     broken = Document.from_text("BOOM goes the parser.", source="broken.txt")
-    items = [InputError("missing.txt", "no such file"), known, fresh, broken]
+    items: list[Document | InputError] = [InputError("missing.txt", "no such file"), known, fresh, broken]
     built: list[int] = []
 
     def make_pipeline() -> Any:

@@ -51,7 +51,7 @@ CREATE TABLE places(
 CREATE TABLE names(key TEXT NOT NULL, place INTEGER NOT NULL, level INTEGER NOT NULL);
 CREATE TABLE admin1(country TEXT NOT NULL, code TEXT, name TEXT NOT NULL, iso TEXT, place INTEGER NOT NULL);
 CREATE TABLE countries(code TEXT PRIMARY KEY, iso3 TEXT, name TEXT NOT NULL, place INTEGER NOT NULL);
-CREATE TABLE demonyms(word TEXT PRIMARY KEY, country TEXT NOT NULL, adjective INTEGER NOT NULL);
+CREATE TABLE demonyms(word TEXT PRIMARY KEY, country TEXT NOT NULL, adjective INTEGER NOT NULL, text TEXT NOT NULL);
 """
 
 INDEXES = """
@@ -327,14 +327,15 @@ class IndexBuilder:
 
     def insert_demonyms(self) -> None:
         path = data_file("demonyms.csv")
-        rows: dict[str, tuple[str, str, int]] = {}
+        rows: dict[str, tuple[str, str, int, str]] = {}
         with path.open(encoding="utf-8", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
                 word, cc = (row.get("word") or "").strip(), (row.get("country") or "").strip().upper()
                 if not word or not cc:
                     raise GazetteerError(f"{path}:{line}: a demonym needs a word and a country")
-                rows.setdefault(fold(word), (fold(word), cc, int((row.get("kind") or "") == "adjective")))
-        self.conn.executemany("INSERT INTO demonyms VALUES (?,?,?)", rows.values())
+                adjective = int((row.get("kind") or "").strip() == "adjective")
+                rows.setdefault(fold(word), (fold(word), cc, adjective, word))
+        self.conn.executemany("INSERT INTO demonyms VALUES (?,?,?,?)", rows.values())
         self.counts["demonyms"] = len(rows)
 
 

@@ -47,6 +47,9 @@ _COMMENT = re.compile(rb"^<!--.*?-->\s*", re.DOTALL)
 
 
 def format_mb(size: int) -> str:
+    """Sizes in MB to one decimal ("50.0 MB"); below 0.1 MB in KB, so small limits stay legible."""
+    if size < 1024 * 1024 // 10:
+        return f"{size / 1024:.1f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
 
 

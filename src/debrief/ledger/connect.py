@@ -58,6 +58,15 @@ def resolve(url_or_path: str | Path) -> Location:
     return Location(url, url.render_as_string(hide_password=True))
 
 
+def db_problem(exc: SQLAlchemyError) -> str:
+    """One line about a database error: the driver's message, without the SQL and parameters."""
+    orig = getattr(exc, "orig", None)
+    if orig is not None:
+        return " ".join(f"{type(orig).__name__}: {orig}".split())
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
 def _json_dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -118,7 +127,7 @@ def migrate(engine: Engine, location: Location, revision: str = "head") -> None:
                 config.attributes["connection"] = conn
                 command.upgrade(config, revision)
     except SQLAlchemyError as exc:
-        raise LedgerError(f"cannot open ledger at {location.label}: {exc}") from exc
+        raise LedgerError(f"cannot open ledger at {location.label}: {db_problem(exc)}") from exc
 
 
 def connect(url_or_path: str | Path, *, create: bool = True) -> tuple[Engine, Location]:

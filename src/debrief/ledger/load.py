@@ -31,7 +31,7 @@ class LoadOutcome:
     def message(self) -> str:
         """One line for a log or a terminal."""
         if self.status == "failed":
-            problem = self.problem or "failed"
+            problem = " ".join((self.problem or "failed").split())  # always one line
             return problem if problem.startswith(f"{self.source}:") else f"{self.source}: {problem}"
         return f"{self.source}: {self.status} ({(self.doc_id or '')[:12]})"
 

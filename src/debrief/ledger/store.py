@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from debrief.document import document_id
 from debrief.errors import LedgerError
 from debrief.ledger import query, schema
-from debrief.ledger.connect import Location, connect
+from debrief.ledger.connect import Location, connect, db_problem
 from debrief.ledger.rows import Row, report_rows
 from debrief.options import ClaimFilter, EventFilter
 from debrief.records import Report
@@ -115,7 +115,7 @@ class Ledger:
                         conn.execute(insert(table), batch)
         except SQLAlchemyError as exc:
             raise LedgerError(
-                f"could not store document {doc_id[:12]} in {self.location.label}: {exc}"
+                f"could not store document {doc_id[:12]} in {self.location.label}: {db_problem(exc)}"
             ) from exc
         return AddResult(doc_id, "inserted", len(rows.events), len(rows.claims), len(rows.checks))
 
@@ -126,7 +126,7 @@ class Ledger:
             with self.engine.connect() as conn:
                 return fn(conn)
         except SQLAlchemyError as exc:
-            raise LedgerError(f"could not read {self.location.label}: {exc}") from exc
+            raise LedgerError(f"could not read {self.location.label}: {db_problem(exc)}") from exc
 
     def has(self, doc_id: str) -> bool:
         """Whether a document with this id is stored."""

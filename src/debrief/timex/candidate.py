@@ -24,7 +24,9 @@ TimexKind = Literal["date", "range", "weekday", "relative", "year", "month", "du
 #   unresolved— a time expression whose reference point is not the anchor ("the next day")
 #   duration  — a length of time, no date ("for 48 hours", "nearly three years")
 #   time      — a time of day alone ("10:30", "3pm")
-Form = Literal["calendar", "weekday", "offset", "weekend", "overnight", "past", "unresolved", "duration", "time"]
+Form = Literal[
+    "calendar", "weekday", "offset", "weekend", "overnight", "past", "unresolved", "duration", "time"
+]
 Shift = Literal["last", "next", "this", "none"]
 SHIFTS: Final[dict[str, Shift]] = {
     "last": "last", "past": "last", "previous": "last", "this past": "last", "the past": "last",

@@ -42,10 +42,10 @@ _SPEECH_DIRECTLY_BEFORE: Final = re.compile(rf"(?<!\w)(?:{_SPEECH_WORDS})\s+(?:(
 def clause_before(text: str, start: int) -> str:
     """The text before `start` back to the previous sentence boundary (at most ~90 characters)."""
     window = text[max(0, start - _BEFORE_CHARS) : start]
-    last = None
-    for last in _BOUNDARY.finditer(window):
-        pass
-    return window[last.end() :] if last is not None else window
+    cut = 0
+    for found in _BOUNDARY.finditer(window):
+        cut = found.end()
+    return window[cut:]
 
 
 def clause_after(text: str, end: int, limit: int = _AFTER_CHARS) -> str:

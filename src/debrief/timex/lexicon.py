@@ -19,8 +19,9 @@ MONTHS: Final[dict[str, int]] = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 FULL_MONTHS: Final[frozenset[str]] = frozenset(
-    ("january february march april may june july august september october november december").split()
-)
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"]
+)  # fmt: skip
 
 WEEKDAYS: Final[dict[str, int]] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -54,10 +55,11 @@ TITLE_SUFFIXES: Final[frozenset[str]] = frozenset(
 )  # fmt: skip
 # Count nouns after a four-digit number that make it a count, not a year ("by 2000 troops").
 COUNT_NOUNS: Final[frozenset[str]] = frozenset(
-    ("people persons civilians soldiers troops fighters militants refugees families children men women "
-     "homes houses buildings residents members cases deaths dead casualties victims tonnes tons "
-     "rockets missiles shells bombs vehicles barrels points metres meters kilometres miles feet").split()
-)
+    ["people", "persons", "civilians", "soldiers", "troops", "fighters", "militants", "refugees", "families",
+     "children", "men", "women", "homes", "houses", "buildings", "residents", "members", "cases", "deaths",
+     "dead", "casualties", "victims", "tonnes", "tons", "rockets", "missiles", "shells", "bombs", "vehicles",
+     "barrels", "points", "metres", "meters", "kilometres", "miles", "feet"]
+)  # fmt: skip
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -106,5 +108,7 @@ NUMBER_WORD_RE: Final[str] = (
 )  # fmt: skip
 NUMERAL_RE: Final[str] = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})"
 COUNT_RE: Final[str] = r"(?:" + NUMERAL_RE + r"|" + NUMBER_WORD_RE + r")"
-VAGUE_RE: Final[str] = r"(?i:a\s+couple\s+of|a\s+few|a\s+number\s+of|several|many|few|dozens\s+of|hundreds\s+of)"
+VAGUE_RE: Final[str] = (
+    r"(?i:a\s+couple\s+of|a\s+few|a\s+number\s+of|several|many|few|dozens\s+of|hundreds\s+of)"
+)
 UNIT_RE: Final[str] = r"(?i:(?:minute|hour|day|night|week|fortnight|month|year|decade)s?)"

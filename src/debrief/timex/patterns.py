@@ -75,7 +75,7 @@ YEAR_RANGE: Final = re.compile(  # "2011-2015", "2014/15", "between 2011 and 201
     rf"{_PRE}{_NUM_LEFT}(?P<y1>{YEAR}){_CONN}(?P<y2>{YEAR}|\d\d){_NUM_RIGHT}"
 )
 DECADE: Final = re.compile(  # "the 1990s", "the early 2000s"
-    rf"(?<![\w.,])(?P<mod>(?i:early|late|mid)(?:\s+|-))?(?P<y>(?:19|20)\d0)['’]?s(?!\w)"
+    r"(?<![\w.,])(?P<mod>(?i:early|late|mid)(?:\s+|-))?(?P<y>(?:19|20)\d0)['’]?s(?!\w)"
 )
 
 # ---------------------------------------------------------------- weekdays and relative

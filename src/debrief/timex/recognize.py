@@ -12,7 +12,7 @@ from debrief.timex import patterns as P
 from debrief.timex.candidate import SHIFTS, Candidate, Partial
 from debrief.timex.cues import future_cue
 from debrief.timex.daymath import make_date, possible_day
-from debrief.timex.lexicon import COUNT_NOUNS, month_number, number_value, weekday_number
+from debrief.timex.lexicon import COUNT_NOUNS, month_number, weekday_number
 from debrief.timex.relative import RELATIVE_BUILDERS
 
 Builder = Callable[[re.Match[str], str], Candidate | None]
@@ -182,8 +182,8 @@ def _weekday(m: re.Match[str], text: str) -> Candidate | None:
         return None
     mod = " ".join((m.group("mod") or "").lower().split())
     begin = m.start() if mod else start
-    wd = weekday_number(m.group("wd"))
-    return Candidate(begin, m.end(), "weekday", "weekday", weekday=wd, shift=SHIFTS.get(mod, "none"), priority=1)
+    wd, shift = weekday_number(m.group("wd")), SHIFTS.get(mod, "none")
+    return Candidate(begin, m.end(), "weekday", "weekday", weekday=wd, shift=shift, priority=1)
 
 
 ABSOLUTE_BUILDERS: Final[tuple[tuple[re.Pattern[str], Builder], ...]] = (
@@ -266,13 +266,12 @@ def _merge_pair(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     if word == "and" and (before is None or before.group("pre").lower() != "between"):
         return None
     first, last = a.first, b.first
+    key_first, key_last = (first.month or 0, first.day or 0), (last.month or 0, last.day or 0)
     if first.year is None and last.year is not None:
-        order = (first.month or 0, first.day or 0) > (last.month or 0, last.day or 0)
-        first = Partial(last.year - 1 if order else last.year, first.month, first.day)
-    elif first.year is not None and last.year is not None and (first.year, first.month or 0, first.day or 0) > (
+        first = Partial(last.year - 1 if key_first > key_last else last.year, first.month, first.day)
+    elif first.year is not None and last.year is not None and (first.year, *key_first) > (
         last.year,
-        last.month or 0,
-        last.day or 0,
+        *key_last,
     ):
         return None
     start = before.start() if before is not None else a.start
