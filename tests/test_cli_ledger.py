@@ -23,7 +23,7 @@ from debrief.ledger import Ledger
 from debrief.ledger.schema import documents
 from debrief.options import IngestOptions, PipelineOptions
 from debrief.records import Event
-from tests.test_ledger import filled_ledger, rt_document
+from test_ledger import filled_ledger, rt_document
 
 runner = CliRunner()
 
@@ -61,7 +61,7 @@ def test_events_every_filter_reaches_the_query(db: str) -> None:
 
     assert event_ids("--since", "2015-11-13") == ["Re:e1"]
     assert event_ids("--until", "2015-11-11") == ["RT:e1", "RT:e2"]
-    assert event_ids("--type", "ARMED_CLASH", "--type", "PEACE_PROTEST") == ["RT:e3", "Re:e1", "Re:e2"]
+    assert event_ids("--type", "armed_clash", "--type", "PEACE_PROTEST") == ["RT:e3", "Re:e1", "Re:e2"]
     assert event_ids("--country", "SY", "--admin1", "Aleppo") == ["RT:e2", "RT:e3"]
     assert event_ids("--speaker", "Konashenkov") == ["RT:e1", "RT:e2"]
     assert event_ids("--publisher", "reuters") == ["Re:e1", "Re:e2"]
@@ -107,10 +107,25 @@ def test_missing_ledger_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mon
     assert not (tmp_path / "debrief.db").exists()  # reading never creates a ledger
 
 
+def test_a_missing_database_driver_is_a_clear_error() -> None:
+    try:  # psycopg is the optional extra debrief[postgres]
+        import psycopg  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("psycopg is installed")
+    code, _, err = run("claims", "--db", "postgresql+psycopg://ledger:secret@localhost/ledger")
+    assert code == 1
+    assert "database driver not installed" in err and "debrief[postgres]" in err
+    assert "secret" not in err and "Traceback" not in err
+
+
 def test_bad_options_are_usage_errors(db: str) -> None:
     assert run("events", "--db", db, "--since", "13/11/2015")[0] == 2
     assert run("claims", "--db", db, "--stance", "maybe")[0] == 2
     assert run("events", "--db", db, "--format", "parquet")[0] == 2
+    code, _, err = run("events", "--db", db, "--type", "AIRSTRIKE")
+    assert code == 2 and "unknown event type AIRSTRIKE" in err and "AIR_STRIKE" in err
     code, _, err = run("events", "--db", db, "--since", "2016-01-02", "--until", "2016-01-01")
     assert code == 1 and "after" in err
 

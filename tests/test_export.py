@@ -12,7 +12,7 @@ import pytest
 
 from debrief.errors import ExportError
 from debrief.export import CSV_COLUMNS, FORMATS, TABLE_COLUMNS, Kind, render
-from tests.test_ledger import filled_ledger, rt_document, sohr_document
+from test_ledger import filled_ledger, rt_document, sohr_document
 
 Rows = list[dict[str, Any]]
 

@@ -6,6 +6,7 @@ Reports are built by hand (``sample_reports``); test_export and test_cli_ledger 
 from __future__ import annotations
 
 import io
+import os
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -16,7 +17,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import event, func, inspect, select, text
+from sqlalchemy import create_engine, event, func, inspect, select, text
 from sqlalchemy.dialects import postgresql
 
 from debrief.document import Document
@@ -232,16 +233,41 @@ def sample_reports() -> list[tuple[Report, str]]:
     return [(d.to_report(), d.text) for d in (rt_document(), sohr_document())]
 
 
-def filled_ledger(path: Path) -> Ledger:
+def filled_ledger(path: str | Path) -> Ledger:
     ledger = Ledger.open(path)
     for report, doc_text in sample_reports():
         assert ledger.add(report, doc_text).inserted
     return ledger
 
 
+POSTGRES_ENV = "DEBRIEF_TEST_POSTGRES"  # a scratch database, e.g. postgresql+psycopg://me@/scratch
+
+
+def _wipe(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS checks, claims, events, documents, alembic_version"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty ledger location: a new SQLite file, and PostgreSQL when $DEBRIEF_TEST_POSTGRES is set
+    (that database's ledger tables are dropped first)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.db")
+    pg_url = os.environ.get(POSTGRES_ENV)
+    if not pg_url:
+        pytest.skip(f"set {POSTGRES_ENV} to a scratch PostgreSQL database to run this on PostgreSQL")
+    _wipe(pg_url)
+    return pg_url
+
+
 @pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    with filled_ledger(tmp_path / "ledger.db") as opened:
+def ledger(url: str) -> Iterator[Ledger]:
+    with filled_ledger(url) as opened:
         yield opened
 
 
@@ -272,14 +298,14 @@ def test_open_runs_migrations_on_a_new_sqlite_file(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
 
 
-def test_migrated_database_matches_the_schema_module(tmp_path: Path) -> None:
-    with Ledger.open(tmp_path / "l.db") as ledger, ledger.engine.connect() as conn:
+def test_migrated_database_matches_the_schema_module(url: str) -> None:
+    with Ledger.open(url) as ledger, ledger.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), ledger_schema.metadata)
     assert diffs == []
 
 
-def test_downgrade_removes_everything_and_upgrade_restores_it(tmp_path: Path) -> None:
-    with Ledger.open(tmp_path / "l.db") as ledger:
+def test_downgrade_removes_everything_and_upgrade_restores_it(url: str) -> None:
+    with Ledger.open(url) as ledger:
         config = alembic_config()
         with ledger.engine.begin() as conn:
             config.attributes["connection"] = conn
@@ -325,7 +351,9 @@ def test_open_without_create_refuses_a_missing_file(tmp_path: Path) -> None:
 def test_open_reports_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("this is not sqlite " * 100)
-    with pytest.raises(LedgerError, match="cannot open ledger at"):
+    with pytest.raises(
+        LedgerError, match=r"cannot open ledger at .*notes\.db: DatabaseError: file is not a database"
+    ):
         Ledger.open(path)
 
 
@@ -342,9 +370,9 @@ def test_resolve_paths_and_urls() -> None:
 # --------------------------------------------------------------------------- adding
 
 
-def test_add_is_idempotent(tmp_path: Path) -> None:
+def test_add_is_idempotent(url: str) -> None:
     report, doc_text = sample_reports()[0]
-    with Ledger.open(tmp_path / "l.db") as ledger:
+    with Ledger.open(url) as ledger:
         first = ledger.add(report, doc_text)
         second = ledger.add(report, doc_text)
         assert (first.status, first.events, first.claims, first.checks) == ("inserted", 3, 2, 1)
@@ -371,9 +399,9 @@ def test_add_stores_document_columns(ledger: Ledger) -> None:
     assert ev.record["quantities"][0]["value"] == 34
 
 
-def test_add_refuses_text_that_does_not_match_the_id(tmp_path: Path) -> None:
+def test_add_refuses_text_that_does_not_match_the_id(url: str) -> None:
     report, _ = sample_reports()[0]
-    with Ledger.open(tmp_path / "l.db") as ledger:
+    with Ledger.open(url) as ledger:
         with pytest.raises(LedgerError, match="not the text the id was made from"):
             ledger.add(report, "some other text")
         assert ledger.stats().documents == 0
@@ -389,9 +417,9 @@ def _count_rows(ledger: Ledger, doc_id: str) -> dict[str, int]:
     return counts
 
 
-def test_a_failure_half_way_leaves_nothing_of_that_document(tmp_path: Path) -> None:
+def test_a_failure_half_way_leaves_nothing_of_that_document(url: str) -> None:
     (first, first_text), (second, second_text) = sample_reports()
-    with Ledger.open(tmp_path / "l.db") as ledger:
+    with Ledger.open(url) as ledger:
         ledger.add(first, first_text)
 
         def explode(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
@@ -408,19 +436,25 @@ def test_a_failure_half_way_leaves_nothing_of_that_document(tmp_path: Path) -> N
         assert ledger.add(second, second_text).status == "inserted"  # nothing half-written blocks a retry
 
 
-def test_a_database_error_rolls_back_and_is_a_ledger_error(tmp_path: Path) -> None:
+def test_a_database_error_rolls_back_and_is_a_ledger_error(url: str) -> None:
     doc = sohr_document()
     doc.claims.append(doc.claims[0])  # two claims "c1": the claims insert violates the primary key
-    with Ledger.open(tmp_path / "l.db") as ledger:
-        with pytest.raises(LedgerError, match=f"could not store document {doc.id[:12]}"):
+    with Ledger.open(url) as ledger:
+        with pytest.raises(LedgerError, match=f"could not store document {doc.id[:12]}") as caught:
             ledger.add(doc.to_report(), doc.text)
+        message = str(caught.value)
+        assert "\n" not in message
+        assert (  # the driver's own words, without the SQL
+            message.endswith("IntegrityError: UNIQUE constraint failed: claims.doc_id, claims.id")
+            or 'UniqueViolation: duplicate key value violates unique constraint "pk_claims"' in message
+        )
         assert ledger.stats().as_dict() == NOTHING
 
 
-def test_event_claim_link_is_taken_from_either_side(tmp_path: Path) -> None:
+def test_event_claim_link_is_taken_from_either_side(url: str) -> None:
     doc = sohr_document()
     doc.events[0].claim = None  # only the claim lists the event
-    with Ledger.open(tmp_path / "l.db") as ledger:
+    with Ledger.open(url) as ledger:
         ledger.add(doc.to_report(), doc.text)
         (row,) = ledger.events(EventFilter(types=("ARMED_CLASH",)))
         assert row["claim"] is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
@@ -12,6 +13,7 @@ from debrief.errors import DebriefError
 from debrief.export import render
 from debrief.ledger import Ledger, load
 from debrief.options import ClaimFilter, EventFilter, PipelineOptions
+from debrief.taxonomy import EVENT_CODES
 
 DEFAULT_DB = "debrief.db"
 
@@ -29,21 +31,45 @@ class StanceChoice(StrEnum):
     hedge = "hedge"
 
 
+def _event_codes(values: list[str] | None) -> list[str] | None:
+    """--type values upper-cased and checked against the 30 codes (a typo would match nothing)."""
+    if not values:
+        return values
+    codes = [v.upper() for v in values]
+    unknown = [v for v, code in zip(values, codes, strict=True) if code not in EVENT_CODES]
+    if unknown:
+        raise typer.BadParameter(f"unknown event type {', '.join(unknown)}; known: {', '.join(EVENT_CODES)}")
+    return codes
+
+
 # Options shared by the commands, declared once.
 _DATE_FORMATS = ["%Y-%m-%d"]
 DbOption = Annotated[
     str,
-    typer.Option("--db", envvar="DEBRIEF_DB", help="Ledger: a SQLite file or a SQLAlchemy URL."),
+    typer.Option(
+        "--db", envvar="DEBRIEF_DB", metavar="PATH|URL", help="Ledger: a SQLite file or a SQLAlchemy URL."
+    ),
 ]
 SinceOption = Annotated[
-    datetime | None, typer.Option(formats=_DATE_FORMATS, help="Only records dated on or after this day.")
+    datetime | None,
+    typer.Option(
+        formats=_DATE_FORMATS, metavar="YYYY-MM-DD", help="Only records dated on or after this day."
+    ),
 ]
 UntilOption = Annotated[
-    datetime | None, typer.Option(formats=_DATE_FORMATS, help="Only records dated on or before this day.")
+    datetime | None,
+    typer.Option(
+        formats=_DATE_FORMATS, metavar="YYYY-MM-DD", help="Only records dated on or before this day."
+    ),
 ]
 TypeOption = Annotated[
     list[str] | None,
-    typer.Option("--type", help="Event type code (AIR_STRIKE, ARMED_CLASH, …); repeat for several."),
+    typer.Option(
+        "--type",
+        metavar="CODE",
+        callback=_event_codes,
+        help="Event type code (AIR_STRIKE, ARMED_CLASH, …); repeat for several.",
+    ),
 ]
 CountryOption = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code (SY).")]
 Admin1Option = Annotated[str | None, typer.Option(help="First-level region (province), any case.")]
@@ -54,7 +80,11 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Outp
 StanceOption = Annotated[StanceChoice | None, typer.Option(help="Only claims with this stance.")]
 PublishedOption = Annotated[
     datetime | None,
-    typer.Option(formats=_DATE_FORMATS, help="Publication date of the inputs (overrides what they say)."),
+    typer.Option(
+        formats=_DATE_FORMATS,
+        metavar="YYYY-MM-DD",
+        help="Publication date of the inputs (overrides what they say).",
+    ),
 ]
 
 
@@ -95,6 +125,19 @@ def ingest(
         raise typer.Exit(code=1)
 
 
+def _show(db: str, fmt: OutputFormat, selection: Callable[[], EventFilter | ClaimFilter]) -> None:
+    """Query the ledger at `db` with the filter `selection` builds, print the rows in `fmt`."""
+    try:
+        chosen = selection()  # ValueError for contradictory options (since after until)
+        with Ledger.open(db, create=False) as ledger:
+            if isinstance(chosen, EventFilter):
+                typer.echo(render(ledger.events(chosen), "events", fmt.value))
+            else:
+                typer.echo(render(ledger.claims(chosen), "claims", fmt.value))
+    except (DebriefError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+
+
 def events(
     db: DbOption = DEFAULT_DB,
     since: SinceOption = None,
@@ -108,8 +151,10 @@ def events(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List the events in the ledger."""
-    try:
-        selection = EventFilter(
+    _show(
+        db,
+        fmt,
+        lambda: EventFilter(
             since=_day(since),
             until=_day(until),
             types=tuple(types or ()),
@@ -118,12 +163,8 @@ def events(
             speaker=speaker,
             publisher=publisher,
             limit=limit,
-        )
-        with Ledger.open(db, create=False) as ledger:
-            rows = ledger.events(selection)
-    except (DebriefError, ValueError) as exc:
-        raise _fail(str(exc)) from exc
-    typer.echo(render(rows, "events", fmt.value))
+        ),
+    )
 
 
 def claims(
@@ -140,8 +181,10 @@ def claims(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List the claims in the ledger (--type/--country/--admin1 select claims by the events they report)."""
-    try:
-        selection = ClaimFilter(
+    _show(
+        db,
+        fmt,
+        lambda: ClaimFilter(
             since=_day(since),
             until=_day(until),
             types=tuple(types or ()),
@@ -151,12 +194,8 @@ def claims(
             publisher=publisher,
             stance=stance.value if stance else None,
             limit=limit,
-        )
-        with Ledger.open(db, create=False) as ledger:
-            rows = ledger.claims(selection)
-    except (DebriefError, ValueError) as exc:
-        raise _fail(str(exc)) from exc
-    typer.echo(render(rows, "claims", fmt.value))
+        ),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -48,7 +48,7 @@ _SEPARATORS = re.compile(r"[^\w]+|_")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 ARTICLES = frozenset(
-    "al el il ul ad ed ar er as es ash esh at et ath az ez an en ud ur us ush ut uz".split()
+    "al el il ul ad ed ar er as es ash esh at et ath az ez an en ud ur".split()
 )
 _GLUED_ARTICLE = re.compile(r"^[ae]([dnrstz])\1(?=[a-z]{2})")
 _DIGRAPHS = (

@@ -33,7 +33,10 @@ _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
 def package_file(package: str, *parts: str) -> Path:
     """A data file shipped inside an installed package, or GazetteerError naming what is missing."""
     try:
-        path = Path(str(resources.files(package).joinpath(*parts)))
+        node = resources.files(package)
+        for part in parts:  # one at a time: a namespace package's MultiplexedPath takes one
+            node = node.joinpath(part)
+        path = Path(str(node))
     except ModuleNotFoundError as exc:
         raise GazetteerError(f"package {package!r} is not installed: {exc}") from exc
     if not path.is_file():

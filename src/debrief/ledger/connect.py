@@ -10,13 +10,14 @@ against the packaged script directory; no ``alembic.ini`` is needed.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from debrief.errors import LedgerError, LedgerNotFoundError
@@ -26,6 +27,7 @@ SQLITE_BUSY_TIMEOUT_S = 30.0
 # Execution option: on SQLite, take the write lock when the transaction begins (a transaction that
 # reads first and writes later could otherwise fail at once with "database is locked").
 BEGIN_IMMEDIATE = "debrief_begin_immediate"
+PG_MIGRATION_LOCK = 0x0DEB_41EF  # PostgreSQL advisory lock key held while migrating
 
 
 @dataclass(frozen=True)
@@ -75,18 +77,45 @@ def _unicode_lower(value: str | None) -> str | None:
     return value.lower() if isinstance(value, str) else value
 
 
+def _use_wal(dbapi_connection: Any, locked_error: type[Exception]) -> None:
+    """Switch the file to WAL journaling (persistent: a no-op once any connection did it).
+
+    Changing the journal mode needs the file to itself and SQLite reports "database is locked"
+    at once instead of waiting, so when several processes open a new ledger together the ones
+    that lose the race retry until the busy timeout has passed.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    cursor = dbapi_connection.cursor()
+    try:
+        while True:
+            try:
+                cursor.execute("PRAGMA journal_mode")
+                if cursor.fetchone()[0] in ("wal", "memory"):
+                    return
+                cursor.execute("PRAGMA journal_mode=WAL")
+                return
+            except locked_error as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+    finally:
+        cursor.close()
+
+
 def _configure_sqlite(engine: Engine) -> None:
+    locked_error: type[Exception] = engine.dialect.loaded_dbapi.OperationalError
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # the driver's implicit BEGIN off: see below
         dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+            cursor.execute("PRAGMA foreign_keys=ON")
         finally:
             cursor.close()
+        _use_wal(dbapi_connection, locked_error)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -118,12 +147,15 @@ def alembic_config() -> Config:
 
 
 def migrate(engine: Engine, location: Location, revision: str = "head") -> None:
-    """Upgrade the ledger's schema to `revision`, in one transaction."""
+    """Upgrade the ledger's schema to `revision`, in one transaction that holds the write lock
+    (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so concurrent openers take turns."""
     config = alembic_config()
     try:
         with engine.connect() as conn:
             conn.execution_options(**{BEGIN_IMMEDIATE: True})
             with conn.begin():
+                if conn.dialect.name == "postgresql":  # workers opening together migrate one at a time
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK})
                 config.attributes["connection"] = conn
                 command.upgrade(config, revision)
     except SQLAlchemyError as exc:

@@ -69,7 +69,8 @@ def _insert_document(conn: Connection, row: Row) -> bool:
         if conn.execute(select(table.c.id).where(table.c.id == row["id"])).first() is not None:
             return False
         stmt = insert(table)
-    return conn.execute(stmt, row).rowcount == 1
+    # preserve_rowcount: SQLAlchemy keeps the driver's rowcount of an INSERT only when asked
+    return conn.execute(stmt, row, execution_options={"preserve_rowcount": True}).rowcount == 1
 
 
 class Ledger:

@@ -28,6 +28,7 @@ Form = Literal[
     "calendar", "weekday", "offset", "weekend", "overnight", "past", "unresolved", "duration", "time"
 ]
 Shift = Literal["last", "next", "this", "none"]
+Tense = Literal["future", "past", "none"]  # what the clause around the expression suggests
 SHIFTS: Final[dict[str, Shift]] = {
     "last": "last", "past": "last", "previous": "last", "this past": "last", "the past": "last",
     "the previous": "last", "next": "next", "coming": "next", "this coming": "next", "this": "this",
@@ -51,16 +52,21 @@ class Candidate:
     form: Form
     first: Partial = Partial()
     last: Partial | None = None  # the end of a range
-    weekday: int | None = None
+    weekday: int | None = None  # also the weekday named with a date ("Monday, Oct. 26")
     shift: Shift = "none"
     unit: Unit | None = None
     count: int | None = None  # signed offset for "offset"; length for "past"; None when vague
-    future: bool = False  # a future-tense cue near the expression
+    year_shift: int | None = None  # "June last year": the year is the anchor's year + year_shift
+    tense: Tense = "none"
     priority: int = 0  # breaks ties between overlapping candidates of equal length
 
     @property
     def length(self) -> int:
         return self.end - self.start
 
-    def with_future(self, future: bool) -> Candidate:
-        return replace(self, future=future)
+    @property
+    def future(self) -> bool:
+        return self.tense == "future"
+
+    def with_tense(self, tense: Tense) -> Candidate:
+        return replace(self, tense=tense)

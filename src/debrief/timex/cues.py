@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from debrief.timex.candidate import Tense
+
 _BEFORE_CHARS: Final = 90
 _AFTER_CHARS: Final = 60
 _SENTENCE_CHARS: Final = 260
 _BOUNDARY: Final = re.compile(r"[.!?;:]\s+|[\n“”\"]")
 _FUTURE: Final = re.compile(
-    r"(?<!\w)(?i:will|won['’]t|shall|is\s+due|are\s+due|due\s+to|scheduled|set\s+to|expected\s+to|plans?\s+to"
-    r"|planned|upcoming|is\s+to\s+be|are\s+to\s+be|going\s+to|would\s+be\s+held)(?!\w)|\w['’]ll(?!\w)"
+    r"(?<!\w)(?i:will|won['’]t|shall|must(?!\s+have)|is\s+due|are\s+due|due\s+to|scheduled|set\s+to|expected\s+to|plans?\s+to"
+    r"|planning\s+to|intends?\s+to|upcoming|is\s+to\s+be|are\s+to\s+be|going\s+to|would\s+be\s+held"
+    r"|as\s+(?:soon|early)\s+as|deadline|postponed)(?!\w)|\w['’]ll(?!\w)"
 )
 _SPEECH_WORDS: Final = (
     r"said|says|told|announced|reported|stated|added|claimed|confirmed|denied|insisted|warned|declared"
-    r"|explained|noted|revealed|acknowledged|admitted|wrote|tweeted|alleged|rejected|dismissed|accused|urged"
-    r"|briefed|commented|disclosed|estimated|statement|briefing|press\s+conference|interview|spokesman"
+    r"|explained|noted|revealed|acknowledged|admitted|wrote|tweeted|rejected|dismissed|accused|urged"
+    r"|briefed|commented|disclosed|estimated|spoke|speaking|statement|briefing|press\s+conference|interview|spokesman"
     r"|spokeswoman|spokesperson"
 )
 # A reporting verb (or statement noun) followed by a few words and the weekday: "said Friday",
@@ -34,8 +37,16 @@ _SPEECH_BEFORE: Final = re.compile(
 # content clause ("said the attack on Friday ..."), not a circumstance of the speech.
 _CONTENT_FIRST: Final = re.compile(r"\s+(?i:the|a|an|that|this|these|those|its|their|his|her)(?!\w)")
 _OBJECT_VERBS: Final = frozenset(("told", "briefed", "wrote", "statement", "briefing", "interview"))
+# A gap ending in one of these makes the weekday a deadline or a start, not the day of speech.
+_GAP_END: Final = re.compile(r"(?<!\w)(?i:by|until|till|since|before|after|from|to|for|of|over|within)$")
 _CLAUSE_OPENING: Final = re.compile(r"^\s*(?:(?i:and|but|late|early|earlier|later)\s+)?(?:(?i:on)\s+)?$")
 _SPEECH_ANYWHERE: Final = re.compile(rf"(?<!\w)(?:{_SPEECH_WORDS})(?!\w)", re.IGNORECASE)
+_PAST_DIRECTLY_BEFORE: Final = re.compile(
+    r"(?<!\w)(?<!be\s)(?<!been\s)(?<!to\s)(?:\w{2,}ed|was|were|had|met|took|began|came|went|fell|held|made|left|saw|won|lost|fought"
+    r"|struck|shot|hit|sent|led|broke|ran|gave|became|got|died|arrived|killed|began|ago)"
+    r"(?:\s+\w+ly)?\s+(?:(?i:on|in|since|from|by|at|until)\s+)?$",
+    re.IGNORECASE,
+)
 _SPEECH_DIRECTLY_BEFORE: Final = re.compile(rf"(?<!\w)(?:{_SPEECH_WORDS})\s+(?:(?i:on)\s+)?$", re.IGNORECASE)
 
 
@@ -55,13 +66,16 @@ def clause_after(text: str, end: int, limit: int = _AFTER_CHARS) -> str:
     return window[: found.start()] if found else window
 
 
-def future_cue(text: str, start: int, end: int) -> bool:
-    """A future-tense cue in the clause around text[start:end], unless a reporting verb directly
-    precedes it ("said on Friday that talks will resume" is past for "Friday")."""
+def tense_cue(text: str, start: int, end: int) -> Tense:
+    """What the clause around text[start:end] suggests: "future" on a future-tense cue, "past"
+    when a reporting or past-tense verb directly precedes ("said on Friday that talks will
+    resume" is past for "Friday"; "they met on December 1"), else "none"."""
     before = clause_before(text, start)
     if _SPEECH_DIRECTLY_BEFORE.search(before):
-        return False
-    return bool(_FUTURE.search(before) or _FUTURE.search(clause_after(text, end)))
+        return "past"
+    if _FUTURE.search(before) or _FUTURE.search(clause_after(text, end)):
+        return "future"
+    return "past" if _PAST_DIRECTLY_BEFORE.search(before) else "none"
 
 
 def reporting_evidence(text: str, start: int, end: int) -> int | None:
@@ -77,7 +91,8 @@ def reporting_evidence(text: str, start: int, end: int) -> int | None:
     if found is not None:
         verb = found.group("verb").lower()
         gap = found.group("gap")
-        if not (gap and verb not in _OBJECT_VERBS and _CONTENT_FIRST.match(gap)):
+        content_first = gap and verb not in _OBJECT_VERBS and _CONTENT_FIRST.match(gap)
+        if not content_first and not _GAP_END.search(gap):
             return base + found.start()
     if _CLAUSE_OPENING.match(before) and text[end : end + 1] == ",":
         rest = clause_after(text, end, _SENTENCE_CHARS)

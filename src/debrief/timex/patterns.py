@@ -26,7 +26,9 @@ _NUM_RIGHT: Final = r"(?![\w%]|[.,:/-]\d)"  # a numeral ends here
 _YEAR_END: Final = r"(?![\w%]|[.,:/]\d|\s*[-–]\s*\d)"
 _PRE: Final = r"(?:(?P<pre>(?i:between|from))\s+)?"
 _CONN: Final = r"(?:\s*(?P<c>[-–—/])\s*|\s+(?P<cw>(?i:to|through|thru|until|till|and))\s+)"
-_OPT_YEAR: Final = r"(?:,?\s+(?P<y>" + YEAR + r")" + _YEAR_END + r")?"
+_OPT_YEAR: Final = (  # ", 2015" or "last year"
+    r"(?:,?\s+(?:(?P<y>" + YEAR + r")" + _YEAR_END + r"|(?:of\s+)?(?P<ry>(?i:last|this|next))\s+(?i:year)(?!\w)))?"
+)
 
 
 def _month(name: str) -> str:
@@ -59,6 +61,10 @@ MONTH_RANGE: Final = re.compile(  # "between March and May", "March-May 2015"
 )
 MONTH_YEAR: Final = re.compile(  # "March 2015", "mid-March 2015"
     rf"(?<!\w)(?P<mod>(?i:early|late|mid)(?:\s+|-)|(?i:mid)-)?{_month('m')},?\s+(?:of\s+)?(?P<y>{YEAR}){_YEAR_END}"
+)
+MONTH_REL_YEAR: Final = re.compile(  # "June last year", "early March this year"
+    rf"(?<!\w)(?P<mod>(?i:early|late|mid)(?:\s+|-)|(?i:mid)-)?{_month('m')}\s+(?:of\s+)?(?P<ry>(?i:last|this|next))"
+    r"\s+(?i:year)(?!\w)"
 )
 BARE_MONTH: Final = re.compile(  # "in March", "last March", "since early May"
     r"(?:(?<!\w)(?P<prep>(?i:in|since|until|till|through|throughout|during|from|before|after|by|of))\s+)?"

@@ -2,7 +2,8 @@
 
 Evidence, strongest first:
 
-1. a dateline with a full date ("MOSCOW, November 13, 2015 (RIA) -") is the date;
+1. a dateline with a full date ("MOSCOW, November 13, 2015 (RIA) -") or a stated publication
+   ("First published on 13 November 2015") is the date;
 2. a dateline without a year ("BAGHDAD, March 3 (Reuters) -") is placed on or after the latest
    explicit full date in the text, else in the latest explicit year mentioned;
 3. the latest explicit full date (a dated embedded post, "November 12, 2015") is a lower bound;
@@ -11,8 +12,10 @@ Evidence, strongest first:
    (the latest one when several weekdays report speech);
 4. otherwise the lower bound itself.
 
-Full dates in a future-tense clause ("talks are scheduled for December 20, 2015") are not
-evidence. With none of the above the result is None.
+Full dates in a future-tense clause ("talks are scheduled for December 20, 2015") or in an
+amendment note ("This article was amended on 6 October 2017") are not evidence. A lower bound
+contradicted by a later year the text mentions in the past ("in 2017" when the latest full date
+is in 2013: the full date is historical) is dropped. With none of the above the result is None.
 """
 
 from __future__ import annotations
@@ -30,14 +33,19 @@ _DATELINE_WINDOW: Final = 400
 _DATELINE_BEFORE: Final = re.compile(
     r"(?:^|\n)[ \t]*[A-Z][\w .'’/-]{1,40}(?:,[ \t]*[A-Z][\w .'’-]{1,30})?,[ \t]*$"
 )
+_STATED: Final = re.compile(r"(?<!\w)(?i:(?:first\s+)?published|posted)\s+(?:(?i:on)\s+)?$")
+_AMENDED: Final = re.compile(
+    r"(?<!\w)(?i:amended|updated|corrected|edited|modified|changed)\s+(?:(?i:on|at)\s+)?$"
+)
+_BEFORE_CHARS: Final = 30
 _DATELINE_AFTER: Final = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-–—]|/\w+/)")
 
 
-def _full_dates(cands: list[Candidate]) -> list[tuple[date, Candidate]]:
-    """Explicit dates with day, month and year, not in a future clause."""
+def _full_dates(text: str, cands: list[Candidate]) -> list[tuple[date, Candidate]]:
+    """Explicit dates with day, month and year, not in a future clause nor an amendment note."""
     found: list[tuple[date, Candidate]] = []
     for c in cands:
-        if c.form != "calendar" or c.future:
+        if c.form != "calendar" or c.future or _AMENDED.search(text, max(0, c.start - _BEFORE_CHARS), c.start):
             continue
         p = c.last if c.last is not None else c.first
         if p.year is not None and p.month is not None and p.day is not None:
@@ -59,6 +67,14 @@ def _dateline(text: str, cands: list[Candidate]) -> Candidate | None:
     return None
 
 
+def _stated(text: str, full: list[tuple[date, Candidate]]) -> tuple[date, Candidate] | None:
+    """A full date the text gives as its publication ("Published on 13 November 2015")."""
+    for day, c in full:
+        if c.last is None and _STATED.search(text, max(0, c.start - _BEFORE_CHARS), c.start):
+            return day, c
+    return None
+
+
 def _latest_year(cands: list[Candidate]) -> int | None:
     years = [
         p.year
@@ -76,8 +92,14 @@ def _inferred(day: date, text: str, start: int, end: int) -> DateValue:
 
 def infer_published(text: str, cands: list[Candidate]) -> DateValue | None:
     """The publication date implied by `text` and its recognised candidates, or None."""
-    full = _full_dates(cands)
+    full = _full_dates(text, cands)
+    stated = _stated(text, full)
+    if stated is not None:
+        return _inferred(stated[0], text, stated[1].start, stated[1].end)
     bound = max(full, key=lambda pair: (pair[0], pair[1].start)) if full else None
+    latest_year = _latest_year(cands)
+    if bound is not None and latest_year is not None and latest_year > bound[0].year:
+        bound = None  # the full dates are history: the text mentions a later year
     dateline = _dateline(text, cands)
     if dateline is not None:
         p = dateline.first
@@ -87,8 +109,8 @@ def infer_published(text: str, cands: list[Candidate]) -> DateValue | None:
             day = make_date(p.year, p.month, p.day)
         elif bound is not None:
             day = first_on_or_after(p.month, p.day, bound[0])
-        elif (year := _latest_year(cands)) is not None:
-            day = make_date(year, p.month, p.day)
+        elif latest_year is not None:
+            day = make_date(latest_year, p.month, p.day)
         if day is not None:
             return _inferred(day, text, dateline.start, dateline.end)
     if bound is None:

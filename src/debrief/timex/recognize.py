@@ -10,10 +10,11 @@ from typing import Final
 
 from debrief.timex import patterns as P
 from debrief.timex.candidate import SHIFTS, Candidate, Partial
-from debrief.timex.cues import future_cue
+from debrief.timex.cues import tense_cue
 from debrief.timex.daymath import make_date, possible_day
 from debrief.timex.lexicon import COUNT_NOUNS, month_number, weekday_number
 from debrief.timex.relative import RELATIVE_BUILDERS
+from debrief.timex.scan import windows
 
 Builder = Callable[[re.Match[str], str], Candidate | None]
 
@@ -43,6 +44,19 @@ def _year(match: re.Match[str], text: str) -> tuple[int | None, int]:
     if _year_followed_by_count(text, match.end("y")):
         return None, match.start("y")
     return int(match.group("y")), match.end()
+
+
+_YEAR_SHIFTS: Final = {"last": -1, "this": 0, "next": 1}
+
+
+def _year_shift(match: re.Match[str]) -> int | None:
+    """ "June last year": -1."""
+    rel = match.group("ry")
+    return _YEAR_SHIFTS[rel.lower()] if rel is not None else None
+
+
+def _named_weekday(match: re.Match[str]) -> int | None:
+    return weekday_number(match.group("wd")) if match.group("wd") else None
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:
@@ -79,7 +93,10 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
     p = _full(year, month_number(m.group("m")), day_of(m.group("d")))
     if p is None:
         return None
-    return Candidate(m.start(), _trimmed_end(text, m.start(), end), "date", "calendar", p, priority=2)
+    end = _trimmed_end(text, m.start(), end)
+    return Candidate(
+        m.start(), end, "date", "calendar", p, weekday=_named_weekday(m), year_shift=_year_shift(m), priority=2
+    )
 
 
 def _range(m: re.Match[str], text: str, month: int, d1: int, d2: int) -> Candidate | None:
@@ -94,7 +111,7 @@ def _range(m: re.Match[str], text: str, month: int, d1: int, d2: int) -> Candida
     if first is None or last is None or d2 <= d1:
         return None
     end = _trimmed_end(text, m.start(), end)
-    return Candidate(m.start(), end, "range", "calendar", first, last, priority=2)
+    return Candidate(m.start(), end, "range", "calendar", first, last, year_shift=_year_shift(m), priority=2)
 
 
 def _month_day_range(m: re.Match[str], text: str) -> Candidate | None:
@@ -105,12 +122,13 @@ def _month_range(m: re.Match[str], text: str) -> Candidate | None:
     connector = (m.group("c") or m.group("cw") or "").lower()
     pre = (m.group("pre") or "").lower()
     year, end = _year(m, text)
-    if connector == "/" or (connector == "and" and pre != "between") or (not pre and year is None):
+    bare = not pre and year is None and m.group("ry") is None
+    if connector == "/" or (connector == "and" and pre != "between") or bare:
         return None
     m1, m2 = month_number(m.group("m1")), month_number(m.group("m2"))
     first, last = Partial(year if m1 <= m2 else None, m1), Partial(year, m2)
     end = _trimmed_end(text, m.start(), end)
-    return Candidate(m.start(), end, "range", "calendar", first, last, priority=1)
+    return Candidate(m.start(), end, "range", "calendar", first, last, year_shift=_year_shift(m), priority=1)
 
 
 def _month_year(m: re.Match[str], text: str) -> Candidate | None:
@@ -118,6 +136,11 @@ def _month_year(m: re.Match[str], text: str) -> Candidate | None:
         return None
     p = Partial(int(m.group("y")), month_number(m.group("m")))
     return Candidate(m.start(), m.end(), "month", "calendar", p, priority=2)
+
+
+def _month_rel_year(m: re.Match[str], text: str) -> Candidate | None:
+    p = Partial(None, month_number(m.group("m")))
+    return Candidate(m.start(), m.end(), "month", "calendar", p, year_shift=_year_shift(m), priority=2)
 
 
 _STRONG_MAY_PREPS: Final = frozenset(("in", "since", "until", "till", "during", "throughout", "through"))
@@ -195,6 +218,7 @@ ABSOLUTE_BUILDERS: Final[tuple[tuple[re.Pattern[str], Builder], ...]] = (
     (P.DAY_RANGE_MONTH, _month_day_range),
     (P.MONTH_RANGE, _month_range),
     (P.MONTH_YEAR, _month_year),
+    (P.MONTH_REL_YEAR, _month_rel_year),
     (P.BARE_MONTH, _bare_month),
     (P.YEAR_IN_CONTEXT, _year_in_context),
     (P.YEAR_RANGE, _year_range),
@@ -207,12 +231,13 @@ ABSOLUTE_BUILDERS: Final[tuple[tuple[re.Pattern[str], Builder], ...]] = (
 # ---------------------------------------------------------------- selection
 
 
-def _all_candidates(text: str) -> Iterator[Candidate]:
+def _all_candidates(text: str, spans: list[tuple[int, int]]) -> Iterator[Candidate]:
     for pattern, build in (*ABSOLUTE_BUILDERS, *RELATIVE_BUILDERS):
-        for match in pattern.finditer(text):
-            cand = build(match, text)
-            if cand is not None and cand.end > cand.start:
-                yield cand
+        for start, end in spans:
+            for match in pattern.finditer(text, start, end):
+                cand = build(match, text)
+                if cand is not None and cand.end > cand.start:
+                    yield cand
 
 
 def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
@@ -256,6 +281,8 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _merge_pair(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     if a.form != "calendar" or b.form != "calendar" or a.last is not None or b.last is not None:
         return None
+    if a.year_shift is not None or b.year_shift is not None:
+        return None
     if a.kind not in ("date", "month") or a.kind != b.kind:
         return None
     gap = P.RANGE_GAP.fullmatch(text, a.end, b.start)
@@ -278,16 +305,15 @@ def _merge_pair(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     return Candidate(start, b.end, "range", "calendar", first, last, priority=2)
 
 
-def _needs_future_cue(cand: Candidate) -> bool:
+def _needs_tense(cand: Candidate) -> bool:
     if cand.form == "weekday" or cand.form == "weekend":
         return cand.shift == "none"
-    if cand.form == "calendar":
-        return cand.first.year is None or (cand.last is not None and cand.last.year is None)
-    return False
+    return cand.form == "calendar"
 
 
 def recognize(text: str) -> list[Candidate]:
     """Every time expression in `text`, unresolved, sorted by start, non-overlapping."""
-    blocked = [(m.start(), m.end()) for m in P.EXCLUDED.finditer(text)]
-    chosen = _merge_ranges(text, _select(list(_all_candidates(text)), blocked))
-    return [c.with_future(future_cue(text, c.start, c.end)) if _needs_future_cue(c) else c for c in chosen]
+    spans = windows(text)
+    blocked = [(m.start(), m.end()) for start, end in spans for m in P.EXCLUDED.finditer(text, start, end)]
+    chosen = _merge_ranges(text, _select(list(_all_candidates(text, spans)), blocked))
+    return [c.with_tense(tense_cue(text, c.start, c.end)) if _needs_tense(c) else c for c in chosen]

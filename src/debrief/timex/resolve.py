@@ -4,9 +4,14 @@ Value conventions (``value_start``..``value_end`` are inclusive days):
 
 * a value of precision ``day`` is one day (or a day range); ``week`` is Monday..Sunday;
   ``month`` is the first..last day of the month; ``year`` is 1 January..31 December;
-* a month-day or month without a year is the most recent one on or before the anchor ("news
-  reports the past"), or the next one when a future-tense cue is in the clause and it falls
-  within :data:`FUTURE_DAYS` (day) / :data:`FUTURE_MONTHS` (month) of the anchor;
+* a month-day without a year is the most recent one on or before the anchor ("news reports the
+  past"), except: the next one when a future-tense cue is in the clause and it falls within
+  :data:`FUTURE_DAYS`; the next one when the past one would be more than :data:`STALE_DAYS` ago,
+  the next is within :data:`NEAR_DAYS` and no past-tense verb precedes ("by Jan. 14" written on
+  6 January, but not "they met on December 1" written in November); the one whose
+  weekday matches when the text names it ("Monday, Oct. 26");
+* a month without a year likewise, looking ahead at most :data:`FUTURE_MONTHS` on a future cue;
+  "June last year" / "21 December last year" take the anchor's year shifted;
 * a bare weekday is the most recent such day on or before the anchor (the anchor itself when it
   is that weekday), or the next one with a future cue; "last X" is strictly before, "next X"
   strictly after, "this X" on or after;
@@ -18,11 +23,12 @@ Value conventions (``value_start``..``value_end`` are inclusive days):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Final
 
 from debrief.records import Precision, Timex
-from debrief.timex.candidate import Candidate, Partial
+from debrief.timex.candidate import Candidate, Partial, Tense
 from debrief.timex.daymath import (
     first_on_or_after,
     latest_on_or_before,
@@ -38,7 +44,9 @@ from debrief.timex.daymath import (
 )
 from debrief.timex.lexicon import Unit
 
-FUTURE_DAYS: Final = 14
+FUTURE_DAYS: Final = 180
+STALE_DAYS: Final = 270
+NEAR_DAYS: Final = 60
 FUTURE_MONTHS: Final = 6
 _PRECISION: Final[dict[Unit, Precision]] = {
     "minute": "day", "hour": "day", "day": "day", "night": "day", "week": "week", "month": "month",
@@ -48,18 +56,24 @@ _PRECISION: Final[dict[Unit, Precision]] = {
 Value = tuple[date, date]
 
 
-def _day(p: Partial, anchor: date | None, future: bool) -> tuple[date | None, bool]:
+def _day(p: Partial, anchor: date | None, tense: Tense, weekday: int | None = None) -> tuple[date | None, bool]:
     """A day partial (month and day set) as a date, and whether the anchor was used."""
     assert p.month is not None and p.day is not None
     if p.year is not None:
         return make_date(p.year, p.month, p.day), False
     if anchor is None:
         return None, False
-    if future:
-        ahead = first_on_or_after(p.month, p.day, anchor)
-        if ahead is not None and (ahead - anchor).days <= FUTURE_DAYS:
-            return ahead, True
-    return latest_on_or_before(p.month, p.day, anchor), True
+    past = latest_on_or_before(p.month, p.day, anchor)
+    ahead = first_on_or_after(p.month, p.day, anchor)
+    if ahead is None or past is None:
+        return past or ahead, True
+    if weekday is not None and (past.weekday() == weekday) != (ahead.weekday() == weekday):
+        return (past if past.weekday() == weekday else ahead), True
+    days_back, days_ahead = (anchor - past).days, (ahead - anchor).days
+    stale = tense != "past" and days_back > STALE_DAYS and days_ahead <= NEAR_DAYS
+    if (tense == "future" and days_ahead <= FUTURE_DAYS) or stale:
+        return ahead, True
+    return past, True
 
 
 def _month_year(month: int, shift: str, anchor: date, future: bool) -> int:
@@ -80,7 +94,7 @@ def _month_year(month: int, shift: str, anchor: date, future: bool) -> int:
 def _single(c: Candidate, anchor: date | None) -> tuple[Value | None, Precision, bool]:
     p = c.first
     if p.day is not None:
-        day, anchored = _day(p, anchor, c.future)
+        day, anchored = _day(p, anchor, c.tense, c.weekday)
         return ((day, day) if day else None), "day", anchored
     if p.month is not None:
         if p.year is not None:
@@ -110,7 +124,7 @@ def _range(c: Candidate, anchor: date | None) -> tuple[Value | None, Precision, 
             return None, precision, False
         anchored = True
         if precision == "day":
-            end_day, _ = _day(last, anchor, c.future)
+            end_day, _ = _day(last, anchor, c.tense)
             if end_day is None:
                 return None, precision, True
             last = Partial(end_day.year, last.month, last.day)
@@ -186,8 +200,26 @@ def _past(unit: Unit, count: int, anchor: date) -> Value:
     return shift_years(anchor, -count * (10 if unit == "decade" else 1)), anchor
 
 
+def _shifted_year(c: Candidate, anchor: date) -> Candidate:
+    """ "21 December last year": the year filled in from the anchor."""
+    assert c.year_shift is not None
+    year = anchor.year + c.year_shift
+    last = c.last
+    first = Partial(year, c.first.month, c.first.day)
+    if last is not None:
+        last = Partial(year, last.month, last.day)
+        if (first.month or 0, first.day or 0) > (last.month or 0, last.day or 0):
+            first = Partial(year - 1, first.month, first.day)
+    return replace(c, first=first, last=last, year_shift=None)
+
+
 def _value(c: Candidate, anchor: date | None) -> tuple[Value | None, Precision, bool]:
     """(value, precision, anchored) of a candidate."""
+    if c.form == "calendar" and c.year_shift is not None:
+        if anchor is None:
+            return None, "day" if c.first.day is not None else "month", False
+        value, precision, _ = _value(_shifted_year(c, anchor), anchor)
+        return value, precision, True
     if c.form == "calendar":
         return _range(c, anchor) if c.last is not None else _single(c, anchor)
     precision: Precision = _PRECISION[c.unit] if c.unit is not None else "day"
