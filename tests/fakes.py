@@ -22,8 +22,8 @@ class FakeGazetteer:
     def country_name(self, cc: str) -> str | None:
         return COUNTRIES[cc][0] if cc in COUNTRIES else None
 
-    def adjective(self, cc: str) -> str | None:
-        return COUNTRIES[cc][1] if cc in COUNTRIES else None
+    def adjective_of(self, name: str) -> str | None:
+        return next((adj for n, adj, _, _ in COUNTRIES.values() if n == name), None)
 
     def country(self, name_or_code: str) -> PlaceCandidate | None:
         for cc, (name, _adj, lat, lon) in COUNTRIES.items():

@@ -16,12 +16,22 @@ from debrief.stages.segment import SegmentStage
 from fakes import FakeGazetteer
 
 
-def place(text: str, name: str, *, admin1: str | None, country: str, lat: float, lon: float,
-          precision: str = "point", group: int | None = None) -> PlaceMention:
+def place(
+    text: str,
+    name: str,
+    *,
+    admin1: str | None,
+    country: str,
+    lat: float,
+    lon: float,
+    precision: str = "point",
+    group: int | None = None,
+) -> PlaceMention:
     start = text.index(name)
     cand = PlaceCandidate(None, name, country, admin1, lat, lon, "A1" if precision == "admin1" else "P")
-    return PlaceMention(start, start + len(name), name, start, start + len(name), resolved=cand,
-                        precision=precision, group=group)  # type: ignore[arg-type]
+    return PlaceMention(
+        start, start + len(name), name, start, start + len(name), resolved=cand, precision=precision, group=group
+    )  # type: ignore[arg-type]
 
 
 def run(text: str, places: list[tuple[str, dict]], timexes: list[tuple[str, date, date]]) -> Document:
@@ -45,12 +55,19 @@ SY = {"country": "SY", "lat": 35.0, "lon": 37.0}
 
 
 def test_one_event_per_listed_place_sharing_a_claim() -> None:
-    text = ("On June 2 Russian warplanes carried out airstrikes in the provinces of Idlib, Hama and Aleppo, "
-            "the ministry said.")
-    doc = run(text, [("Idlib", {**SY, "admin1": "Idlib", "precision": "admin1", "group": 1}),
-                     ("Hama", {**SY, "admin1": "Hama", "precision": "admin1", "group": 1}),
-                     ("Aleppo", {**SY, "admin1": "Aleppo", "precision": "admin1", "group": 1})],
-              [("June 2", date(2021, 6, 2), date(2021, 6, 2))])
+    text = (
+        "On June 2 Russian warplanes carried out airstrikes in the provinces of Idlib, Hama and Aleppo, "
+        "the ministry said."
+    )
+    doc = run(
+        text,
+        [
+            ("Idlib", {**SY, "admin1": "Idlib", "precision": "admin1", "group": 1}),
+            ("Hama", {**SY, "admin1": "Hama", "precision": "admin1", "group": 1}),
+            ("Aleppo", {**SY, "admin1": "Aleppo", "precision": "admin1", "group": 1}),
+        ],
+        [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
+    )
     assert [e.type for e in doc.events] == ["AIR_STRIKE"] * 3
     assert [e.location.admin1 for e in doc.events if e.location] == ["Idlib", "Hama", "Aleppo"]
     assert {e.claim for e in doc.events} == {"c1"}
@@ -60,7 +77,7 @@ def test_one_event_per_listed_place_sharing_a_claim() -> None:
 
 
 def test_weak_trigger_typed_by_weapon_and_following_sentence_merged() -> None:
-    text = ("A Su-25 jet destroyed a depot near the village of Kafr Nabl. The blast destroyed two trucks.")
+    text = "A Su-25 jet destroyed a depot near the village of Kafr Nabl. The blast destroyed two trucks."
     doc = run(text, [("Kafr Nabl", {**SY, "admin1": "Idlib", "precision": "near"})], [])
     assert len(doc.events) == 1
     e = doc.events[0]
@@ -71,16 +88,19 @@ def test_weak_trigger_typed_by_weapon_and_following_sentence_merged() -> None:
 
 
 def test_negated_future_and_denied_events_are_rejected() -> None:
-    text = ("The army will not launch any offensive against the town. Officials denied that an airstrike hit "
-            "the hospital. The rebels threatened to attack the base.")
+    text = (
+        "The army will not launch any offensive against the town. Officials denied that an airstrike hit "
+        "the hospital. The rebels threatened to attack the base."
+    )
     doc = run(text, [], [])
     assert doc.events == []
 
 
 def test_fatalities_use_the_conservative_figure() -> None:
     text = "Gunmen opened fire on a bus near Maiduguri, killing at least 12 people, police said."
-    doc = run(text, [("Maiduguri", {"country": "NG", "admin1": "Borno", "lat": 11.8, "lon": 13.2,
-                                    "precision": "near"})], [])
+    doc = run(
+        text, [("Maiduguri", {"country": "NG", "admin1": "Borno", "lat": 11.8, "lon": 13.2, "precision": "near"})], []
+    )
     (e,) = doc.events
     assert e.type == "ATTACK"
     assert e.fatalities.best == 12 and e.fatalities.low == 12
@@ -88,8 +108,11 @@ def test_fatalities_use_the_conservative_figure() -> None:
 
 def test_evidence_offsets_point_into_text() -> None:
     text = "Clashes erupted between the army and rebels in Aleppo on June 1."
-    doc = run(text, [("Aleppo", {**SY, "admin1": "Aleppo", "precision": "point"})],
-              [("June 1", date(2021, 6, 1), date(2021, 6, 1))])
+    doc = run(
+        text,
+        [("Aleppo", {**SY, "admin1": "Aleppo", "precision": "point"})],
+        [("June 1", date(2021, 6, 1), date(2021, 6, 1))],
+    )
     (e,) = doc.events
     assert e.type == "ARMED_CLASH"
     for span in [*e.evidence, e.trigger, *e.actors, *e.targets]:

@@ -10,8 +10,15 @@ from debrief.stages.numbers import quantities_in
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("three hundred", 300), ("twenty-five", 25), ("one hundred and twenty-five", 125), ("4,000", 4000),
-     ("2.5 million", 2_500_000), ("a thousand", 1000), ("seventeen", 17)],
+    [
+        ("three hundred", 300),
+        ("twenty-five", 25),
+        ("one hundred and twenty-five", 125),
+        ("4,000", 4000),
+        ("2.5 million", 2_500_000),
+        ("a thousand", 1000),
+        ("seventeen", 17),
+    ],
 )
 def test_words_to_number(text: str, value: float) -> None:
     assert words_to_number(text) == value
@@ -27,9 +34,13 @@ def test_vague_numerals_follow_acled() -> None:
 
 @pytest.mark.parametrize(
     ("text", "approx", "low", "high"),
-    [("nearly 300 targets", "nearly", None, 300), ("more than 50 aircraft", "more than", 50, None),
-     ("at least 7 people", "at least", 7, None), ("around 4,000 people", "around", 4000, 4000),
-     ("up to 20 houses", "up to", None, 20)],
+    [
+        ("nearly 300 targets", "nearly", None, 300),
+        ("more than 50 aircraft", "more than", 50, None),
+        ("at least 7 people", "at least", 7, None),
+        ("around 4,000 people", "around", 4000, 4000),
+        ("up to 20 houses", "up to", None, 20),
+    ],
 )
 def test_qualifiers_set_bounds(text: str, approx: str, low: float | None, high: float | None) -> None:
     (n,) = find_numerals(text)
@@ -38,7 +49,9 @@ def test_qualifiers_set_bounds(text: str, approx: str, low: float | None, high: 
 
 def test_ranges() -> None:
     assert [(n.low, n.high) for n in find_numerals("between 10 and 15 killed, 20-25 wounded, two or three cars")] == [
-        (10, 15), (20, 25), (2, 3)
+        (10, 15),
+        (20, 25),
+        (2, 3),
     ]
 
 
@@ -50,7 +63,9 @@ def test_noun_phrase_attachment() -> None:
     text = "destroyed 34 command and control posts of the rebels, 16 fuel depots, two workshops producing shells"
     qs = quantities_in(text, [])
     assert [(q.value, q.category) for q in qs] == [
-        (34, "command and control posts"), (16, "fuel depots"), (2, "workshops")
+        (34, "command and control posts"),
+        (16, "fuel depots"),
+        (2, "workshops"),
     ]
     for q in qs:
         assert text[q.start : q.end] == q.text

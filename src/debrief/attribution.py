@@ -19,7 +19,7 @@ SAY_CUES = (
     "emphasised|emphasized|underlined|pointed out|informed|briefed|recalled|continued|concluded"
 )
 DENY_CUES = "denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes"
-HEDGE_CUES = frozenset("suggested suggests estimated estimates believes believed".split())
+HEDGE_CUES = frozenset(["suggested", "suggests", "estimated", "estimates", "believes", "believed"])
 CUE_RE = re.compile(rf"\b(?P<cue>{SAY_CUES}|{DENY_CUES})\b")
 DENY_CUE_SET = frozenset(DENY_CUES.split("|"))
 
@@ -34,7 +34,7 @@ HEDGE_MARKERS = re.compile(
     r"allegedly|unconfirmed|likely|unclear|not yet (?:known|clear)|it seems|appears to)\b",
     re.I,
 )
-PRONOUNS = frozenset("he she they it we i".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 ROLE_WORDS = (
     "spokesman|spokeswoman|spokesperson|spokesmen|official|officials|minister|ministry|commander|governor|"
     "ambassador|envoy|director|head|chief|leader|secretary|analyst|analysts|researcher|correspondent|reporter|"
@@ -84,11 +84,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if c == close:
                 found = j
                 break
-            if open_ == "“" and c == "\n" and not text[j + 1 : j + 2] == "“":
-                # paragraph ended without the quotation continuing: unbalanced quote, give up
-                nxt = text[j + 1 : j + 2]
-                if nxt and nxt != "\n":
-                    break
+            if open_ == "“" and c == "\n" and text[j:].lstrip("\n")[:1] != "“":
+                break  # the paragraph ended and the quotation does not continue: unbalanced, give up
             j += 1
         if found > i + 1:
             spans.append(QuoteSpan(i, found + 1))

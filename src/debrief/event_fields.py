@@ -25,8 +25,12 @@ ARMED_NOUNS = (
     "warplanes|jets|fighter jets|aircraft|bombers|helicopters|drones|forces|troops|army|soldiers|military|"
     "air force|navy|ships|flotilla|artillery|militia|militias|police|security forces|army units|units"
 )
-NON_STATE_NOUNS = "militants|rebels|insurgents|terrorists|gunmen|jihadists|fighters|extremists|armed gangs|gangs|armed men"
-CIVILIAN_NOUNS = "civilians|villagers|residents|worshippers|children|women|protesters|demonstrators|students|journalists"
+NON_STATE_NOUNS = (
+    "militants|rebels|insurgents|terrorists|gunmen|jihadists|fighters|extremists|armed gangs|gangs|armed men"
+)
+CIVILIAN_NOUNS = (
+    "civilians|villagers|residents|worshippers|children|women|protesters|demonstrators|students|journalists"
+)
 ACTOR_RE = re.compile(
     rf"\b(?:(?P<dem>[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:[a-z-]+\s+)?(?P<noun>{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS})\b"
 )
@@ -71,7 +75,9 @@ def places_in(doc: Document, start: int, end: int, exclude: list[tuple[int, int]
     return [
         p
         for p in doc.places
-        if p.start >= start and p.end <= end and p.resolved is not None
+        if p.start >= start
+        and p.end <= end
+        and p.resolved is not None
         and not any(p.start < e and s < p.end for s, e in exclude)
     ]
 
@@ -136,18 +142,21 @@ def entities_in(
     for m in doc.mentions:
         if m.start < start or m.end > end or m.kind == "person" or any(m.start < e and s < m.end for s, e in taken):
             continue
-        out.append(Entity(text=m.text, name=_mention_name(m, adjective_country), kind=_mention_kind(m),
-                          start=m.start, end=m.end))
+        out.append(
+            Entity(
+                text=m.text, name=_mention_name(m, adjective_country), kind=_mention_kind(m), start=m.start, end=m.end
+            )
+        )
         taken.append((m.start, m.end))
-    for m in ACTOR_RE.finditer(doc.text, start, end):
-        s, e = m.start(), m.end()
+    for am in ACTOR_RE.finditer(doc.text, start, end):
+        s, e = am.start(), am.end()
         if any(s < te and ts < e for ts, te in taken):
             continue
-        dem = m.group("dem")
+        dem = am.group("dem")
         if dem and strip_possessive(dem) not in adjective_country:
-            s = m.start(0) + len(dem) + 1  # a capitalised word that is not a nationality ("The militants")
+            s = am.start(0) + len(dem) + 1  # a capitalised word that is not a nationality ("The militants")
             dem = None
-        name, kind = _actor_name(dem, m.group("noun"), adjective_country)
+        name, kind = _actor_name(dem, am.group("noun"), adjective_country)
         out.append(Entity(text=doc.text[s:e], name=name, kind=kind, start=s, end=e))
         taken.append((s, e))
     return sorted(out, key=lambda x: x.start)
@@ -157,8 +166,18 @@ def _mention_name(m: Mention, adjective_country: dict[str, str]) -> str | None:
     words = (m.name or m.text).split()
     if m.kind == "organization" and len(words) >= 2 and words[0] in adjective_country:
         head = " ".join(words[1:]).lower()
-        if head in ("army", "armed forces", "forces", "air force", "navy", "military", "defense ministry",
-                    "defence ministry", "caspian flotilla", "flotilla") or head.endswith(("army", "forces", "flotilla")):
+        if head in (
+            "army",
+            "armed forces",
+            "forces",
+            "air force",
+            "navy",
+            "military",
+            "defense ministry",
+            "defence ministry",
+            "caspian flotilla",
+            "flotilla",
+        ) or head.endswith(("army", "forces", "flotilla")):
             return f"Military Forces of {adjective_country[words[0]]}"
     return m.name
 
@@ -181,9 +200,7 @@ def split_roles(
         by = re.search(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$", doc.text[max(0, ent.start - 40) : ent.start])
         if ent.kind == "civilians":
             targets.append(ent)
-        elif by and not before:
-            actors.append(ent)
-        elif (before and not passive) or (not before and passive and by):
+        elif (by and not before) or (before and not passive) or (not before and passive and by):
             actors.append(ent)
         else:
             targets.append(ent)
@@ -198,12 +215,12 @@ def fatalities_in(doc: Document, quantities: list[Quantity], sent: Sentence) -> 
     for q in quantities:
         if q.kind != "count" or q.value is None:
             continue
-        window = doc.text[q.start : min(sent.end, q.end + 40)]
-        if PEOPLE_HEADS.search(q.category or "") or KILL_RE.search(window):
-            if KILL_RE.search(doc.text[max(sent.start, q.start - 40) : min(sent.end, q.end + 40)]):
-                low = q.low if q.low is not None else q.value
-                high = q.high if q.high is not None else q.value
-                values.append((low, q.value, high))
+        after = doc.text[q.start : min(sent.end, q.end + 40)]
+        around = doc.text[max(sent.start, q.start - 40) : min(sent.end, q.end + 40)]
+        if (PEOPLE_HEADS.search(q.category or "") or KILL_RE.search(after)) and KILL_RE.search(around):
+            low = q.low if q.low is not None else q.value
+            high = q.high if q.high is not None else q.value
+            values.append((low, q.value, high))
     if not values:
         return Fatalities()
     return Fatalities(

@@ -14,30 +14,79 @@ import re
 from dataclasses import dataclass
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE = {  # ACLED conventions for vague plurals
-    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
+    "tens": 10,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
 }
 SINGLE_VAGUE = {"a dozen": 12, "a score": 20, "a hundred": 100, "a thousand": 1000, "a couple": 2}
 
 QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("no fewer than", "at least"), ("no less than", "at least"), ("a minimum of", "at least"),
-    ("at least", "at least"), ("more than", "more than"), ("over", "more than"),
-    ("upwards of", "more than"), ("in excess of", "more than"), ("above", "more than"),
-    ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"), ("just under", "nearly"),
-    ("fewer than", "fewer than"), ("less than", "fewer than"), ("under", "fewer than"),
-    ("up to", "up to"), ("as many as", "up to"), ("at most", "at most"), ("no more than", "at most"),
-    ("around", "around"), ("about", "around"), ("approximately", "around"), ("roughly", "around"),
-    ("some", "around"), ("an estimated", "around"), ("estimated", "around"), ("circa", "around"),
-    ("about", "around"), ("some", "around"),
+    ("no fewer than", "at least"),
+    ("no less than", "at least"),
+    ("a minimum of", "at least"),
+    ("at least", "at least"),
+    ("more than", "more than"),
+    ("over", "more than"),
+    ("upwards of", "more than"),
+    ("in excess of", "more than"),
+    ("above", "more than"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("just under", "nearly"),
+    ("fewer than", "fewer than"),
+    ("less than", "fewer than"),
+    ("under", "fewer than"),
+    ("up to", "up to"),
+    ("as many as", "up to"),
+    ("at most", "at most"),
+    ("no more than", "at most"),
+    ("around", "around"),
+    ("about", "around"),
+    ("approximately", "around"),
+    ("roughly", "around"),
+    ("some", "around"),
+    ("an estimated", "around"),
+    ("estimated", "around"),
+    ("circa", "around"),
+    ("about", "around"),
+    ("some", "around"),
 )
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
@@ -135,6 +184,9 @@ def find_numerals(text: str) -> list[Numeral]:
     """Every numeric expression in `text`, left to right, non-overlapping."""
     out: list[Numeral] = []
     for m in PATTERN.finditer(text):
+        value: float
+        low: float | None
+        high: float | None
         approx = _qualifier(m.group("qual"))
         lo_t = m.group("b_lo") or m.group("f_lo") or m.group("lo") or m.group("lo2")
         hi_t = m.group("b_hi") or m.group("f_hi") or m.group("hi") or m.group("hi2")
@@ -147,7 +199,7 @@ def find_numerals(text: str) -> list[Numeral]:
                 value, low, high = lo, lo, lo
                 lo_group = "lo" if m.group("lo") else "lo2" if m.group("lo2") else None
                 end = m.start(lo_group) + len(lo_t) if lo_group else m.end()
-                out.append(Numeral(m.start(), end, text[m.start():end], value, low, high, approx))
+                out.append(Numeral(m.start(), end, text[m.start() : end], value, low, high, approx))
                 continue
             value, low, high = lo, lo, hi
             if approx in ("up to", "at most", "nearly"):
@@ -165,7 +217,5 @@ def find_numerals(text: str) -> list[Numeral]:
                 continue
             value = parsed
             low, high = _bounds(value, approx)
-        out.append(
-            Numeral(m.start(), m.end(), m.group(), value, low, high, approx, percent=bool(m.group("pct")))
-        )
+        out.append(Numeral(m.start(), m.end(), m.group(), value, low, high, approx, percent=bool(m.group("pct"))))
     return out

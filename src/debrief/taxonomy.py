@@ -34,7 +34,9 @@ _TABLE: tuple[EventCode, ...] = (
     EventCode("HQ_ESTABLISHED", "Strategic developments", "Headquarters or base established", "MOBILIZE", "15"),
     EventCode("MOB_VIOL", "Riots", "Mob violence", "ASSAULT", "18"),
     EventCode("NON_STATE_ACTOR_OVERTAKES_TER", "Battles", "Non-state actor overtakes territory", "ASSAULT", "19"),
-    EventCode("NON_VIOL_TERRIT_TRANSFER", "Strategic developments", "Non-violent transfer of territory", "RETREAT", "08"),
+    EventCode(
+        "NON_VIOL_TERRIT_TRANSFER", "Strategic developments", "Non-violent transfer of territory", "RETREAT", "08"
+    ),
     EventCode("OTHER", "Strategic developments", "Other", None, None),
     EventCode("PEACE_PROTEST", "Protests", "Peaceful protest", "PROTEST", "14"),
     EventCode("PROPERTY_DISTRUCT", "Strategic developments", "Looting/property destruction", "COERCE", "17"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -15,7 +15,7 @@ from debrief.options import PipelineOptions
 from debrief.records import Report
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -46,15 +46,20 @@ def table_lines(report: Report) -> list[str]:
     lines.append(f"  events ({len(report.events)})")
     for e in report.events:
         loc = e.location
-        where = (
-            f"{loc.name or loc.text}, {loc.admin1 or '-'}, {loc.country or '-'} [{loc.precision}]" if loc else "-"
-        )
+        where = f"{loc.name or loc.text}, {loc.admin1 or '-'}, {loc.country or '-'} [{loc.precision}]" if loc else "-"
         when = e.date.start if e.date.start == e.date.end else f"{e.date.start}..{e.date.end}"
         weapons = ", ".join(w.text for w in e.weapons)
         actors = ", ".join(a.name or a.text for a in e.actors)
         lines.append(f"    {e.id:<4} {e.type:<26} {when or '-':<23} {where}")
-        extra = "; ".join(x for x in (f"actors: {actors}" if actors else "", f"weapons: {weapons}" if weapons else "",
-                                      f"claim {e.claim}" if e.claim else "") if x)
+        extra = "; ".join(
+            x
+            for x in (
+                f"actors: {actors}" if actors else "",
+                f"weapons: {weapons}" if weapons else "",
+                f"claim {e.claim}" if e.claim else "",
+            )
+            if x
+        )
         if extra:
             lines.append(f"         {extra}")
     lines.append(f"  claims ({len(report.claims)})")
@@ -68,8 +73,10 @@ def table_lines(report: Report) -> list[str]:
         lines.append(f"  checks ({len(report.checks)})")
         for k in report.checks:
             approx = f"{k.stated.approx} " if k.stated.approx else ""
-            lines.append(f"    {k.kind}: stated {approx}{k.stated.value:g} ({k.stated.text!r}) vs computed "
-                         f"{k.computed:g}: {k.verdict}")
+            lines.append(
+                f"    {k.kind}: stated {approx}{k.stated.value:g} ({k.stated.text!r}) vs computed "
+                f"{k.computed:g}: {k.verdict}"
+            )
     return lines
 
 

@@ -62,8 +62,10 @@ def find_checks(doc: Document) -> list[Check]:
         first = doc.sentences[max(0, index - LOOKBACK_SENTENCES)].start
         list_start = min(q.start for q in items)
         candidates = [
-            q for q in _counts(doc.quantities)
-            if first <= q.start < list_start and (q.start, q.end) not in item_ids
+            q
+            for q in _counts(doc.quantities)
+            if first <= q.start < list_start
+            and (q.start, q.end) not in item_ids
             and (q.value or 0) >= max(i.value or 0 for i in items)
         ]
         if not candidates:
@@ -72,16 +74,23 @@ def find_checks(doc: Document) -> list[Check]:
         assert stated_q.value is not None
         v, why = verdict(stated_q.value, stated_q.approx, total)
         numeral = stated_q.numeral or stated_q.text
-        checks.append(Check(
-            kind="total_vs_items",
-            claim=claim_id,
-            stated=Stated(value=stated_q.value, approx=stated_q.approx, text=numeral,
-                          start=stated_q.start, end=stated_q.start + len(numeral)),
-            computed=total,
-            items=items,
-            verdict=v,
-            explanation=why,
-        ))
+        checks.append(
+            Check(
+                kind="total_vs_items",
+                claim=claim_id,
+                stated=Stated(
+                    value=stated_q.value,
+                    approx=stated_q.approx,
+                    text=numeral,
+                    start=stated_q.start,
+                    end=stated_q.start + len(numeral),
+                ),
+                computed=total,
+                items=items,
+                verdict=v,
+                explanation=why,
+            )
+        )
     return checks
 
 

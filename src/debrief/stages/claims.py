@@ -84,26 +84,24 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
     out: list[Attribution] = []
     for sent in doc.sentences:
         s0, s1 = sent.start, sent.end
+        content: tuple[int, int] | None
         for m in ACCORDING_TO.finditer(text, s0, s1):
             sp_start = m.end()
             end_m = _SPEAKER_END.search(text, sp_start, s1)
             sp_end = end_m.start() if end_m else s1
             if sp_end - sp_start > 80 or sp_end <= sp_start:
                 continue
-            if m.start() - s0 < 3:  # According to X, content.
-                content = (min(sp_end + 1, s1), s1)
-            else:  # content, according to X.
-                content = (s0, m.start())
-            content = _trim(text, content)
+            # "According to X, content." or "content, according to X."
+            leading = m.start() - s0 < 3
+            content = _trim(text, (min(sp_end + 1, s1), s1) if leading else (s0, m.start()))
             cue = (m.start(), m.end() - 1)
-            if content[1] - content[0] > 8 and not _overlaps(cue, taken):
+            if content is not None and content[1] - content[0] > 8 and not _overlaps(cue, taken):
                 out.append(Attribution((sp_start, sp_end), cue, content, _quote_kind(content, quotes)))
         for m in CUE_RE.finditer(text, s0, s1):
             cue = (m.start(), m.end())
             if _overlaps(cue, taken) or any(q.start < cue[0] < q.end for q in quotes):
                 continue
             sp = speaker_before(text, cue[0], s0)
-            content: tuple[int, int] | None
             if sp is not None:
                 before = text[s0 : sp[0]].rstrip()
                 if len(before.split()) >= 4 and before.endswith((",", "—", "–")):
@@ -153,16 +151,25 @@ class SpeakerResolver:
         words = text.lower().split()
         inside = [m for m in self.doc.mentions if m.start >= start and m.end <= end]
         people = [m for m in inside if m.kind == "person"]
+        p: Mention | None
         if people:
             p = people[-1]
             self.last_person = p
-            return Speaker(text=text, name=p.name, role=p.role, organization=p.organization, kind="person",
-                           start=start, end=end)
+            return Speaker(
+                text=text, name=p.name, role=p.role, organization=p.organization, kind="person", start=start, end=end
+            )
         if len(words) == 1 and words[0] in PRONOUNS:
             p = self._previous_person(start)
             if p is not None:
-                return Speaker(text=text, name=p.name, role=p.role, organization=p.organization, kind="person",
-                               start=start, end=end)
+                return Speaker(
+                    text=text,
+                    name=p.name,
+                    role=p.role,
+                    organization=p.organization,
+                    kind="person",
+                    start=start,
+                    end=end,
+                )
             return Speaker(text=text, kind="pronoun", start=start, end=end)
         orgs = [m for m in inside if m.kind in ("organization", "group")]
         role = self._role(words)
@@ -170,8 +177,15 @@ class SpeakerResolver:
             org = orgs[-1].name if orgs else None
             p = self._previous_person(start, role=role, organization=org)
             if p is not None:
-                return Speaker(text=text, name=p.name, role=p.role, organization=p.organization, kind="person",
-                               start=start, end=end)
+                return Speaker(
+                    text=text,
+                    name=p.name,
+                    role=p.role,
+                    organization=p.organization,
+                    kind="person",
+                    start=start,
+                    end=end,
+                )
             return Speaker(text=text, role=role, organization=org, kind="person", start=start, end=end)
         if orgs:
             o = orgs[-1]

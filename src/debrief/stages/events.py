@@ -31,9 +31,15 @@ from debrief.stages.claims import claim_at
 from debrief.taxonomy import code_info
 
 WEAPON_TYPE = {
-    "aircraft": "AIR_STRIKE", "helicopter": "AIR_STRIKE", "drone": "AIR_STRIKE", "missile": "ART_MISS_ATTACK",
-    "rocket": "ART_MISS_ATTACK", "artillery": "ART_MISS_ATTACK", "ship": "ART_MISS_ATTACK",
-    "explosive": "REM_EXPLOS", "chemical": "CHEM_WEAP",
+    "aircraft": "AIR_STRIKE",
+    "helicopter": "AIR_STRIKE",
+    "drone": "AIR_STRIKE",
+    "missile": "ART_MISS_ATTACK",
+    "rocket": "ART_MISS_ATTACK",
+    "artillery": "ART_MISS_ATTACK",
+    "ship": "ART_MISS_ATTACK",
+    "explosive": "REM_EXPLOS",
+    "chemical": "CHEM_WEAP",
 }
 WEAPON_PRIORITY = ("chemical", "missile", "rocket", "aircraft", "helicopter", "drone", "artillery", "ship", "explosive")
 NEGATION = re.compile(
@@ -61,9 +67,12 @@ class TriggerLexicon:
     def load(cls) -> TriggerLexicon:
         text = resources.files("debrief.data").joinpath("event_triggers.csv").read_text(encoding="utf-8")
         rows = csv.DictReader(text.splitlines())
-        return cls(tuple(
-            (r["code"], int(r["priority"]), re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])", re.I)) for r in rows
-        ))
+        return cls(
+            tuple(
+                (r["code"], int(r["priority"]), re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])", re.I))
+                for r in rows
+            )
+        )
 
     def find(self, text: str, start: int, end: int) -> list[Trigger]:
         found: list[Trigger] = []
@@ -116,8 +125,13 @@ class EventsStage:
         adjectives = self._adjectives(doc)
         speech = [(c.speaker.start or 0, c.speaker.end or 0) for c in doc.claims]
         speech += [(c.cue_span.start, c.cue_span.end) for c in doc.claims if c.cue_span]
-        claim_dates = [(t.start, t.end) for c in doc.claims if c.date and c.date.text
-                       for t in doc.timexes if t.text == c.date.text and not _in_content(c, t.start)]
+        claim_dates = [
+            (t.start, t.end)
+            for c in doc.claims
+            if c.date and c.date.text
+            for t in doc.timexes
+            if t.text == c.date.text and not _in_content(c, t.start)
+        ]
         denied = [(c.content.start, c.content.end) for c in doc.claims if c.stance == "deny"]
         embeds = {s.paragraph for s in doc.sentences if EMBED.search(text[s.start : s.end])}
 
@@ -126,7 +140,8 @@ class EventsStage:
             if sent.paragraph in embeds:
                 continue
             triggers = [
-                t for t in self.lexicon.find(text, sent.start, sent.end)
+                t
+                for t in self.lexicon.find(text, sent.start, sent.end)
                 if is_asserted(text, sent, t) and not any(s <= t.start < e for s, e in denied + speech)
             ]
             if not triggers:
@@ -167,7 +182,6 @@ class EventsStage:
         last_date: EventDate | None = None
         last_location: list[Location] = []
         last_actors: dict[str, list] = {}
-        previous_sentence_places: dict[int, list] = {}
         for d in drafts:
             s = d.sentence
             own_date = date_in(doc, s, not_event_dates)
@@ -182,8 +196,11 @@ class EventsStage:
             last_location = locations
             entities = entities_in(doc, s.start, s.end, [], adjectives)
             actors, targets = split_roles(doc, entities, d.trigger.start, d.trigger.end)
-            weapons = [Weapon(text=w.text, kind=w.kind, start=w.start, end=w.end)
-                       for w in doc.weapons if s.start <= w.start < s.end]
+            weapons = [
+                Weapon(text=w.text, kind=w.kind, start=w.start, end=w.end)
+                for w in doc.weapons
+                if s.start <= w.start < s.end
+            ]
             if not actors and weapons and d.code in last_actors:
                 actors = list(last_actors[d.code])
             if actors:
@@ -192,24 +209,26 @@ class EventsStage:
             claim = claim_at(doc.claims, d.trigger.start, d.trigger.end) or _sentence_claim(doc.claims, s)
             info = code_info(d.code)
             for loc in locations:
-                events.append(Event(
-                    id="",
-                    type=d.code,
-                    event_type=info.event_type,
-                    sub_event_type=info.sub_event_type,
-                    trigger=d.evidence[0],
-                    actors=actors,
-                    targets=targets,
-                    location=loc if loc.text else None,
-                    date=date,
-                    quantities=quantities if len(locations) == 1 else [],
-                    fatalities=fatalities_in(doc, quantities, s),
-                    weapons=weapons,
-                    claim=claim.id if claim else None,
-                    evidence=[Span(start=s.start, end=s.end, text=doc.text[s.start : s.end])]
-                    + [e for e in d.evidence[1:]],
-                    confidence=round((0.75 if d.strong else 0.6) + (0.1 if d.places else 0), 2),
-                ))
+                events.append(
+                    Event(
+                        id="",
+                        type=d.code,
+                        event_type=info.event_type,
+                        sub_event_type=info.sub_event_type,
+                        trigger=d.evidence[0],
+                        actors=actors,
+                        targets=targets,
+                        location=loc if loc.text else None,
+                        date=date,
+                        quantities=quantities if len(locations) == 1 else [],
+                        fatalities=fatalities_in(doc, quantities, s),
+                        weapons=weapons,
+                        claim=claim.id if claim else None,
+                        evidence=[Span(start=s.start, end=s.end, text=doc.text[s.start : s.end])]
+                        + [e for e in d.evidence[1:]],
+                        confidence=round((0.75 if d.strong else 0.6) + (0.1 if d.places else 0), 2),
+                    )
+                )
         events = _drop_summaries(events)
         for i, e in enumerate(events, 1):
             e.id = f"e{i}"
@@ -250,8 +269,13 @@ def _drop_summaries(events: list[Event]) -> list[Event]:
         coarse = loc is None or loc.precision == "country"
         if coarse and e.date.text is None:
             later = events[i + 1 : i + 12]
-            if any(x.type == e.type and x.location and x.location.precision != "country"
-                   and (loc is None or x.location.country == loc.country) for x in later):
+            if any(
+                x.type == e.type
+                and x.location
+                and x.location.precision != "country"
+                and (loc is None or x.location.country == loc.country)
+                for x in later
+            ):
                 continue
         out.append(e)
     return out

@@ -43,7 +43,7 @@ ORG_HEADS = (
     "Kremlin|Pentagon|White House|Parliament|Assembly|Cabinet|Presidency|Embassy|Mission|Opposition|opposition|"
     "Monitor|Airwars|Ruptly|Reuters|TASS|Interfax|Associated Press|Agence France-Presse|AFP|Xinhua|Anadolu"
 )
-PRONOUNS = frozenset("he she they it we i".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 _CAP = r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*|bin|ibn|de|van|von|el-[A-Z][\w’'-]*)"
 _NAME = rf"[A-Z][\w’'-]+(?:\s+{_CAP}){{0,3}}"
 _ORG = rf"(?:(?:[A-Z][\w’'-]*|of|for|and|the)\s+){{0,5}}?(?:{ORG_HEADS})\b"
@@ -65,8 +65,19 @@ DESIGNATOR = re.compile(
     r"\b(?P<d>(?:Su|MiG|Mi|Ka|Tu|Il|Yak|F|FA|A|B|AH|UH|MQ|RQ|TB|KJ|J|Bayraktar TB)-\d+[A-Z]*"
     r"|S-[234]00|T-\d{2}[A-Z]*|BM-\d+|Tor-M\d)\b"
 )
-_PREFIX_KIND = {"Mi": "helicopter", "Ka": "helicopter", "AH": "helicopter", "UH": "helicopter", "MQ": "drone",
-                "RQ": "drone", "TB": "drone", "S": "air_defense", "T": "vehicle", "BM": "rocket", "Tor": "air_defense"}
+_PREFIX_KIND = {
+    "Mi": "helicopter",
+    "Ka": "helicopter",
+    "AH": "helicopter",
+    "UH": "helicopter",
+    "MQ": "drone",
+    "RQ": "drone",
+    "TB": "drone",
+    "S": "air_defense",
+    "T": "vehicle",
+    "BM": "rocket",
+    "Tor": "air_defense",
+}
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _LEADING_TITLE = re.compile(rf"^(?:(?:{TITLES})\s+)+")
 
@@ -135,8 +146,12 @@ class Coreference:
 
     def add(self, m: Mention) -> Mention:
         for i, other in enumerate(self.mentions):
-            if m.kind == "person" and other.kind == "person" and other.name and m.name and (
-                m.name == other.name or other.name.split()[-1] == m.name.split()[-1]
+            if (
+                m.kind == "person"
+                and other.kind == "person"
+                and other.name
+                and m.name
+                and (m.name == other.name or other.name.split()[-1] == m.name.split()[-1])
             ):
                 m.entity = other.entity if other.entity is not None else i
                 full = self.mentions[m.entity]
@@ -173,8 +188,17 @@ def find_mentions(text: str, lexicon: Lexicon, country_adjective: dict[str, str]
         return org
 
     for m in ORG_ROLE_NAME.finditer(text):
-        found.append(Mention(m.start("name"), m.end("name"), m.group("name"), "person", m.group("name"),
-                             m.group("role").lower(), org_name(m.group("org"))))
+        found.append(
+            Mention(
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "person",
+                m.group("name"),
+                m.group("role").lower(),
+                org_name(m.group("org")),
+            )
+        )
     for m in APPOSITIVE.finditer(text):
         org = org_name(m.group("org")) if m.group("org") else None
         role = m.group("role").lower()
@@ -256,8 +280,7 @@ class MentionsStage:
         owners = {m.group(1) for m in re.finditer(r"\b([A-Z][\w-]*)(?:’s|'s)\s", doc.text)}
         adjectives: dict[str, str] = {}
         for owner in owners:
-            country = gaz.country(owner)
-            adj = gaz.adjective(country.country) if country and country.country else None
+            adj = gaz.adjective_of(owner)
             if adj:
                 adjectives[owner] = adj
         doc.mentions = find_mentions(doc.text, self.lexicon, adjectives)
