@@ -108,9 +108,7 @@ def test_guardian_sample_offsets_and_throughput(context: Context) -> None:
     csv.field_size_limit(1 << 30)
     with GUARDIAN.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    docs = [
-        SegmentStage(context)(Document.from_text(r["text"], published=DateValue(date=r["date"]))) for r in rows
-    ]
+    docs = [SegmentStage(context)(Document.from_text(r["text"], published=DateValue(date=r["date"]))) for r in rows]
     stage = DatesStage(context)
     sentences = sum(len(d.sentences) for d in docs)
     began = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -103,5 +104,5 @@ def test_spans_do_not_overlap() -> None:
     text = "From December 30, 2014 to January 2, 2015, and on Friday, November 13, 2015, it rained."
     found = find_timexes(text, ANCHOR)
     assert [t.text for t in found] == ["From December 30, 2014 to January 2, 2015", "Friday, November 13, 2015"]
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start

@@ -61,6 +61,27 @@ def test_values(text: str, expected: tuple[date | None, date | None, str, bool])
     assert value(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("anchor", "text", "expected"),
+    [
+        (D(2015, 11, 13), "last summer", (D(2015, 6, 1), D(2015, 8, 31))),
+        (D(2015, 8, 10), "last summer", (D(2014, 6, 1), D(2014, 8, 31))),
+        (D(2015, 11, 13), "this winter", (D(2015, 12, 1), D(2016, 2, 29))),
+        (D(2016, 1, 10), "this winter", (D(2015, 12, 1), D(2016, 2, 29))),
+        (D(2016, 1, 10), "last winter", (D(2014, 12, 1), D(2015, 2, 28))),
+        (D(2015, 11, 13), "the summer of 2014", (D(2014, 6, 1), D(2014, 8, 31))),
+    ],
+)
+def test_seasons(anchor: date, text: str, expected: tuple[date, date]) -> None:
+    start, end, precision, _ = value(text, anchor)
+    assert ((start, end), precision) == (expected, "month")
+
+
+def test_year_lists() -> None:
+    found = find_timexes("Attacks rose in 2003, 2004 and 2005, while 2000 people fled.", FRIDAY)
+    assert [t.text for t in found] == ["2003", "2004", "2005"]
+
+
 def test_durations_and_times_carry_no_value() -> None:
     for text in ("two days", "for 48 hours", "nearly three years", "at 10:30"):
         start, end, _precision, anchored = value(text)
@@ -112,8 +133,11 @@ def test_resolve_one_expression() -> None:
 
 
 def test_resolve_falls_back_to_dateparser() -> None:
-    t = resolve("a fortnight ago", FRIDAY)
-    assert t is not None and t.value_start == D(2015, 10, 26)
+    t = resolve("12 nov 2015", FRIDAY)  # lower-case month: not for running text, fine alone
+    assert t is not None and (t.value_start, t.precision, t.anchored) == (D(2015, 11, 12), "day", False)
+    t = resolve("next tuesday", FRIDAY)
+    assert t is not None and (t.value_start, t.anchored) == (D(2015, 11, 17), True)
+    assert resolve("no date in here", FRIDAY) is None
 
 
 def test_resolve_refuses_designators() -> None:

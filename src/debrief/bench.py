@@ -119,6 +119,7 @@ def run_bench(
         if not warmed:
             warmed = True
             result.warmup_s = _warm_up(pipeline, item, result)
+            result.warmup_stage_s = dict(stage_seconds)
             stage_seconds.update(dict.fromkeys(stage_seconds, 0.0))
 
         words = len(item.text.split())
@@ -128,7 +129,7 @@ def run_bench(
             done = pipeline(item)
         except StageError as exc:
             result.errors += 1
-            result.error_messages.append(str(exc))
+            result.error_messages.append(f"{item.info.source or item.id}: {exc}")
             done = None
         finally:
             result.pipeline_s += time.perf_counter() - started
@@ -157,5 +158,5 @@ def _warm_up(pipeline: Pipeline, doc: Document, result: BenchResult) -> float:
     try:
         pipeline(copy.deepcopy(doc))
     except StageError as exc:
-        result.error_messages.append(f"warm-up: {exc}")
+        result.error_messages.append(f"warm-up, {doc.info.source or doc.id}: {exc}")
     return time.perf_counter() - started

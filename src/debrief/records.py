@@ -265,6 +265,8 @@ class PlaceMention:
     precision: PlacePrecision | None = None
     candidates: list[PlaceCandidate] = field(default_factory=list)
     group: int | None = None  # mentions listed together ("provinces of A, B and C") share a group
+    country_hint: str | None = None  # ISO2 the text ties it to ("Syrian provinces of", "X, Syria")
+    evidence: str = "none"  # why it was read as a place: pattern | locative | list | dateline | none
 
 
 @dataclass(slots=True)
@@ -314,5 +316,6 @@ class BenchResult(Model):
     sentences_per_s: float = 0.0
     words_per_s: float = 0.0
     stage_s: dict[str, float] = Field(default_factory=dict)  # per stage, over the timed pass
+    warmup_stage_s: dict[str, float] = Field(default_factory=dict)  # per stage, in the warm-up run
     base_rss_mb: float = 0.0  # resident memory before the pipeline was built
     peak_rss_mb: float = 0.0  # peak resident memory of the process (getrusage ru_maxrss)

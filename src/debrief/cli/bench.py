@@ -43,7 +43,8 @@ def format_table(result: BenchResult) -> str:
     total = sum(result.stage_s.values())
     for name, seconds in result.stage_s.items():
         share = 100 * seconds / total if total > 0 else 0.0
-        rows.append((f"  {name}", f"{seconds:.3f} s  ({share:4.1f} %)"))
+        warm = result.warmup_stage_s.get(name, 0.0)
+        rows.append((f"  {name}", f"{seconds:8.3f} s  ({share:4.1f} %)   warm-up {warm:.2f} s"))
     width = max(len(label) for label, _ in rows)
     lines = [f"{label:<{width}}  {value}" for label, value in rows]
     if result.error_messages:

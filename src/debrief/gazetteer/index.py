@@ -20,7 +20,9 @@ from debrief.gazetteer.names import bare_admin_name, fold, keys
 from debrief.options import GazetteerOptions
 from debrief.records import PlaceCandidate
 
-_PLACE_COLUMNS = "p.id, p.geonames_id, p.name, p.country, p.admin1_code, p.admin1, p.lat, p.lon, p.feature, p.population, p.source"
+_PLACE_COLUMNS = (
+    "p.id, p.geonames_id, p.name, p.country, p.admin1_code, p.admin1, p.lat, p.lon, p.feature, p.population, p.source"
+)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _MEMO_SIZE = 200_000
 
@@ -30,8 +32,18 @@ Row = tuple[Any, ...]
 def _candidate(row: Row, match: int) -> PlaceCandidate:
     pid, gid, name, cc, code, admin1, lat, lon, feature, pop, source = row
     return PlaceCandidate(
-        geonames_id=gid, name=name, country=cc, admin1=admin1, lat=lat, lon=lon, feature=feature,
-        population=pop, source=source, admin1_code=code, match=match, place_id=pid,
+        geonames_id=gid,
+        name=name,
+        country=cc,
+        admin1=admin1,
+        lat=lat,
+        lon=lon,
+        feature=feature,
+        population=pop,
+        source=source,
+        admin1_code=code,
+        match=match,
+        place_id=pid,
     )
 
 

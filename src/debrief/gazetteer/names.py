@@ -24,6 +24,12 @@ import unicodedata
 
 EXACT, SOUND, SKELETON = 0, 1, 2
 
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`, as a set."""
+    return frozenset(text.split())
+
+
 # Letters NFKD does not decompose.
 _LETTERS = str.maketrans(
     {
@@ -47,9 +53,7 @@ _SILENT = re.compile(r"[’‘ʿʾʻʼʹ′`´'\".]")
 _SEPARATORS = re.compile(r"[^\w]+|_")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
-ARTICLES = frozenset(
-    "al el il ul ad ed ar er as es ash esh at et ath az ez an en ud ur".split()
-)
+ARTICLES = words("al el il ul ad ed ar er as es ash esh at et ath az ez an en ud ur")
 _GLUED_ARTICLE = re.compile(r"^[ae]([dnrstz])\1(?=[a-z]{2})")
 _DIGRAPHS = (
     ("dzh", "j"),
@@ -73,9 +77,11 @@ _VOWELS = re.compile(r"[aeiouyw]+")
 
 def fold(text: str) -> str:
     """Level-0 key: lower case, no diacritics, no apostrophes, words separated by one space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _SILENT.sub("", text.casefold().translate(_LETTERS))
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).translate(_LETTERS)
+    text = _SILENT.sub("", text)
     words = _SEPARATORS.sub(" ", text).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
@@ -126,12 +132,12 @@ def keys(name: str) -> dict[str, int]:
 
 # Words that turn a name into an administrative area name ("Donetsk Oblast", "Basra Governorate",
 # "Muhafazat Kirkuk", "Sha`biyat Nalut"); stripped to find the bare name an area is known by.
-ADMIN_WORDS = frozenset(
+ADMIN_WORDS = words(
     """province provincia provinz governorate gouvernorat muhafazat muhafazah muhafaza mohafazat
     wilayat wilayah vilayet velayat ostan oblast oblasti krai kray okrug region regione republic
     respublika state county district department departement prefecture municipality mayorality
     city shabiyat shabiyah popularate autonomous avtonomnyy avtonomna of the e i de del la le
-    governate division territory capital federal""".split()
+    governate division territory capital federal"""
 )
 
 

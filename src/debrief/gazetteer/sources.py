@@ -24,6 +24,7 @@ from debrief.records import PlaceRecord
 
 CITY_DATASETS = (500, 1000, 5000, 15000)
 PLACE_COLUMNS = ("name", "aliases", "feature", "country", "admin1", "lat", "lon", "geonames_id", "population", "source")
+# optional: admin1_code, the GeoNames admin1 code of the area an A1 row *is* (or a place lies in)
 
 _KEY = re.compile(r'\s*"[^"]*"\s*:\s*')
 _COMMA = re.compile(r"\s*,")
@@ -125,8 +126,8 @@ def _number(value: str, what: str, where: str) -> float:
 
 def read_place_table(path: Path) -> list[PlaceRecord]:
     """A CSV with the columns of places.csv (name, aliases, feature, country, admin1, lat, lon,
-    geonames_id, population, source). `name`, `lat` and `lon` are required; aliases are
-    ``|``-separated; feature defaults to PPL."""
+    geonames_id, population, source, and optionally admin1_code). `name`, `lat` and `lon` are
+    required; aliases are ``|``-separated; feature defaults to PPL."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -160,6 +161,7 @@ def read_place_table(path: Path) -> list[PlaceRecord]:
                 feature=(row.get("feature") or "").strip().upper() or "PPL",
                 names=[name, *aliases],
                 admin1=(row.get("admin1") or "").strip() or None,
+                admin1_code=(row.get("admin1_code") or "").strip() or None,
                 geonames_id=int(_number(gid, "geonames_id", where)) if gid else None,
                 population=int(_number(pop, "population", where)) if pop else 0,
                 source=(row.get("source") or "").strip() or path.name,

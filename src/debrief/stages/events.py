@@ -150,7 +150,7 @@ class EventsStage:
             best = max(triggers, key=lambda t: t.priority)
             code = best.code
             if code == "*":
-                kinds = [w.kind for w in weapons]
+                kinds = [w.kind for w in weapons if _wields(text, w.start, w.end, best)]
                 kind = next((k for k in WEAPON_PRIORITY if k in kinds), None)
                 code = WEAPON_TYPE.get(kind, "*") if kind else "*"
             places = choose_places(places_in(doc, sent.start, sent.end, speech))
@@ -166,7 +166,7 @@ class EventsStage:
         for d in drafts:
             prev = out[-1] if out else None
             near = prev is not None and d.sentence.index - prev.sentence.index <= 2
-            same_kind = prev is not None and (d.code in ("*", prev.code))
+            same_kind = prev is not None and (not d.strong or d.code == prev.code)
             if prev is not None and near and same_kind and not d.places:
                 prev.evidence.extend(d.evidence)
                 continue
@@ -242,6 +242,13 @@ class EventsStage:
         if pub and pub.date:
             return EventDate(start=pub.date, end=pub.date, precision="unknown", text=None)
         return EventDate()
+
+
+def _wields(text: str, start: int, end: int, trigger: Trigger) -> bool:
+    """A weapon that carries out the action: before the trigger, or after it behind by/using/with/from."""
+    if end <= trigger.start:
+        return True
+    return bool(re.search(r"\b(?:by|using|with|from|fired by)\s+(?:\S+\s+){0,3}$", text[trigger.end : start]))
 
 
 def _prev_start(doc: Document, sent: Sentence) -> int:

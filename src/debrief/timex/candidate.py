@@ -7,6 +7,8 @@ anchor that may itself be inferred from the candidates); what leaves the package
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Final, Literal
 
@@ -24,9 +26,7 @@ TimexKind = Literal["date", "range", "weekday", "relative", "year", "month", "du
 #   unresolved— a time expression whose reference point is not the anchor ("the next day")
 #   duration  — a length of time, no date ("for 48 hours", "nearly three years")
 #   time      — a time of day alone ("10:30", "3pm")
-Form = Literal[
-    "calendar", "weekday", "offset", "weekend", "overnight", "past", "unresolved", "duration", "time"
-]
+Form = Literal["calendar", "weekday", "offset", "weekend", "overnight", "past", "unresolved", "duration", "time"]
 Shift = Literal["last", "next", "this", "none"]
 Tense = Literal["future", "past", "none"]  # what the clause around the expression suggests
 SHIFTS: Final[dict[str, Shift]] = {
@@ -70,3 +70,7 @@ class Candidate:
 
     def with_tense(self, tense: Tense) -> Candidate:
         return replace(self, tense=tense)
+
+
+# Turns one pattern match in a text into a candidate, or None when a guard rejects it.
+Builder = Callable[[re.Match[str], str], Candidate | None]

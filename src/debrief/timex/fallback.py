@@ -16,13 +16,11 @@ from debrief.timex.daymath import month_range, week_range, year_range
 from debrief.timex.lexicon import MONTH_RE, WEEKDAY_RE
 
 _DATE_WORD: Final = re.compile(
-    rf"(?<!\w)(?:{MONTH_RE}|{WEEKDAY_RE}|(?i:today|yesterday|tomorrow|ago|fortnight|week|month|year|day))(?!\w)"
+    rf"(?<!\w)(?i:{MONTH_RE}|{WEEKDAY_RE}|today|yesterday|tomorrow|ago|fortnight|week|month|year|day)(?!\w)"
     r"|\d{1,4}[-/.]\d{1,2}"
 )
 _EXPLICIT_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_PERIODS: Final[dict[str, Precision]] = {
-    "day": "day", "time": "day", "week": "week", "month": "month", "year": "year"
-}
+_PERIODS: Final[dict[str, Precision]] = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 
 
 def dateparser_timex(text: str, anchor: date) -> Timex | None:

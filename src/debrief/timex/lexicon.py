@@ -34,25 +34,23 @@ SMALL_NUMBERS: Final[dict[str, int]] = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a couple of": 2, "a dozen": 12, "half a": 0, "half an": 0,
 }  # fmt: skip
-VAGUE_NUMBERS: Final[frozenset[str]] = frozenset(
-    ("a few", "few", "several", "many", "some", "dozens of", "hundreds of", "a number of", "a couple")
-)
 
 UNITS: Final[dict[str, Unit]] = {
     "minute": "minute", "hour": "hour", "day": "day", "night": "night", "week": "week",
     "fortnight": "week", "month": "month", "year": "year", "decade": "decade",
 }  # fmt: skip
-UNIT_DAYS: Final[dict[str, int]] = {"fortnight": 14}
 
 # Words that, capitalised before a weekday, make a named day ("Good Friday", "Bloody Sunday").
 NAMED_DAY_PREFIXES: Final[frozenset[str]] = frozenset(
     ("Good", "Black", "Bloody", "Holy", "Palm", "Easter", "Ash", "Super", "Cyber", "Blue", "Maundy", "Whit")
 )
-# Words after a weekday that make it a title ("Sunday Times", "Mail on Sunday" is handled apart).
+# Words after a weekday that make it a title ("Sunday Times").
 TITLE_SUFFIXES: Final[frozenset[str]] = frozenset(
     ("Times", "Telegraph", "Express", "Mirror", "Herald", "Post", "Mail", "People", "Sport", "Star",
      "Tribune", "Independent", "Politics", "Show", "Night", "Live", "Briefing", "Review", "Club")
 )  # fmt: skip
+# Titles a weekday ends ("Mail on Sunday").
+TITLES_ON_DAY: Final[frozenset[str]] = frozenset(("Mail", "Independent", "Observer", "Express", "Mirror"))
 # Count nouns after a four-digit number that make it a count, not a year ("by 2000 troops").
 COUNT_NOUNS: Final[frozenset[str]] = frozenset(
     ["people", "persons", "civilians", "soldiers", "troops", "fighters", "militants", "refugees", "families",
@@ -108,7 +106,5 @@ NUMBER_WORD_RE: Final[str] = (
 )  # fmt: skip
 NUMERAL_RE: Final[str] = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})"
 COUNT_RE: Final[str] = r"(?:" + NUMERAL_RE + r"|" + NUMBER_WORD_RE + r")"
-VAGUE_RE: Final[str] = (
-    r"(?i:a\s+couple\s+of|a\s+few|a\s+number\s+of|several|many|few|dozens\s+of|hundreds\s+of)"
-)
+VAGUE_RE: Final[str] = r"(?i:a\s+couple\s+of|a\s+few|a\s+number\s+of|several|many|few|dozens\s+of|hundreds\s+of)"
 UNIT_RE: Final[str] = r"(?i:(?:minute|hour|day|night|week|fortnight|month|year|decade)s?)"

@@ -80,6 +80,14 @@ YEAR_IN_CONTEXT: Final = re.compile(  # "in 2014", "since 2011", "late 2014", "t
 YEAR_RANGE: Final = re.compile(  # "2011-2015", "2014/15", "between 2011 and 2013"
     rf"{_PRE}{_NUM_LEFT}(?P<y1>{YEAR}){_CONN}(?P<y2>{YEAR}|\d\d){_NUM_RIGHT}"
 )
+YEAR_LIST_NEXT: Final = re.compile(rf"(?:,\s*|,?\s+(?i:and|or)\s+)(?P<y>{YEAR}){_YEAR_END}")  # ", 2004 and"
+SEASON: Final = re.compile(  # "last summer", "this winter", "early spring"
+    r"(?<![\w-])(?P<mod>(?i:this\s+past|last|this|next|early|late))\s+(?P<s>(?i:spring|summer|autumn|fall|winter))"
+    r"(?!\w)"
+)
+SEASON_YEAR: Final = re.compile(  # "summer 2014", "the autumn of 2015" (not winter: which one?)
+    rf"(?<![\w-])(?:(?P<mod>(?i:early|late))\s+)?(?P<s>(?i:spring|summer|autumn))(?:\s+of)?\s+(?P<y>{YEAR}){_YEAR_END}"
+)
 DECADE: Final = re.compile(  # "the 1990s", "the early 2000s"
     r"(?<![\w.,])(?P<mod>(?i:early|late|mid)(?:\s+|-))?(?P<y>(?:19|20)\d0)['’]?s(?!\w)"
 )
@@ -106,9 +114,7 @@ CALENDAR_UNIT: Final = re.compile(  # "this week", "earlier this month", "last y
     r"(?<![\w-])(?P<mod>(?i:(?:earlier|later)\s+this|this|last|next|the\s+previous))\s+"
     r"(?P<u>(?i:week|month|year))(?![\w-])"
 )
-AGO: Final = re.compile(
-    rf"(?<![\w-])(?P<n>{COUNT_RE}|(?i:a|an)|{VAGUE_RE})(?:\s+|-)(?P<u>{UNIT_RE})\s+(?i:ago)(?!\w)"
-)
+AGO: Final = re.compile(rf"(?<![\w-])(?P<n>{COUNT_RE}|(?i:a|an)|{VAGUE_RE})(?:\s+|-)(?P<u>{UNIT_RE})\s+(?i:ago)(?!\w)")
 WEEKEND: Final = re.compile(
     r"(?<![\w-])(?P<mod>(?i:last|this|next|the\s+past|the\s+previous|the))\s+(?i:weekend)(?!\w)"
 )
@@ -143,9 +149,10 @@ TIME_OF_DAY: Final = re.compile(
 
 # ---------------------------------------------------------------- spans no timex may touch
 
-EXCLUDED: Final = re.compile(
-    r"https?://\S+|www\.\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|ru|uk|int|info|io|co)(?:/\S*)?(?!\w)"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w])[@#]\w+"
+EXCLUDED: Final = re.compile(  # quantifiers are bounded: no quadratic scans on long tokens
+    r"https?://\S+|www\.\S+"
+    r"|(?<![\w@.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.(?:com|org|net|gov|ru|uk|int|info|io|co)(?:/\S*)?(?!\w)"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|(?<!\w)[@#]\w+"
     r"|(?<![\w-])(?!(?i:mid|pre|post|late|early)-)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,3}(?![\w-])"
     r"|\+\d{1,3}[\s.-]?(?:\(\d+\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}"
 )

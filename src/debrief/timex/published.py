@@ -30,13 +30,9 @@ from debrief.timex.cues import reporting_evidence
 from debrief.timex.daymath import first_on_or_after, make_date, weekday_after
 
 _DATELINE_WINDOW: Final = 400
-_DATELINE_BEFORE: Final = re.compile(
-    r"(?:^|\n)[ \t]*[A-Z][\w .'’/-]{1,40}(?:,[ \t]*[A-Z][\w .'’-]{1,30})?,[ \t]*$"
-)
+_DATELINE_BEFORE: Final = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w .'’/-]{1,40}(?:,[ \t]*[A-Z][\w .'’-]{1,30})?,[ \t]*$")
 _STATED: Final = re.compile(r"(?<!\w)(?i:(?:first\s+)?published|posted)\s+(?:(?i:on)\s+)?$")
-_AMENDED: Final = re.compile(
-    r"(?<!\w)(?i:amended|updated|corrected|edited|modified|changed)\s+(?:(?i:on|at)\s+)?$"
-)
+_AMENDED: Final = re.compile(r"(?<!\w)(?i:amended|updated|corrected|edited|modified|changed)\s+(?:(?i:on|at)\s+)?$")
 _BEFORE_CHARS: Final = 30
 _DATELINE_AFTER: Final = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-–—]|/\w+/)")
 

@@ -4,14 +4,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from debrief.timex import patterns as P
-from debrief.timex.candidate import SHIFTS, Candidate
+from debrief.timex.candidate import SHIFTS, Builder, Candidate
 from debrief.timex.lexicon import UNITS, Unit, number_value
-
-Builder = Callable[[re.Match[str], str], Candidate | None]
 
 _DAY_OFFSETS: Final[tuple[tuple[str, int], ...]] = (
     ("the day before yesterday", -2),
@@ -23,7 +20,7 @@ _DAY_OFFSETS: Final[tuple[tuple[str, int], ...]] = (
     ("tomorrow", 1),
 )
 _NAME_BEFORE_TODAY: Final = re.compile(r"\b[A-Z][\w.]*\s+$")  # "USA Today", "Russia Today"
-_PROGRAMME: Final = re.compile(r"\s+(?:programme|show|newspaper)(?!\w)")
+_PROGRAMME: Final = re.compile(r"\s+(?i:programme|show|newspaper)(?!\w)")
 
 
 def unit_of(word: str) -> Unit:
@@ -53,10 +50,12 @@ def _relative_day(m: re.Match[str], text: str) -> Candidate | None:
     phrase = " ".join(m.group("w").lower().split())
     if phrase == "overnight":
         return Candidate(m.start(), m.end(), "relative", "overnight")
-    if phrase == "today" and m.group("w")[0] == "T" and (
-        _NAME_BEFORE_TODAY.search(text, max(0, m.start() - 30), m.start()) or _PROGRAMME.match(text, m.end())
+    if (
+        phrase in ("today", "tonight")
+        and m.group("w")[0] == "T"
+        and (_NAME_BEFORE_TODAY.search(text, max(0, m.start() - 30), m.start()) or _PROGRAMME.match(text, m.end()))
     ):
-        return None  # "USA Today", "Russia Today", "the Today programme"
+        return None  # "USA Today", "Russia Today", "the Today programme", "The Tonight Show"
     offset = next((value for prefix, value in _DAY_OFFSETS if phrase.startswith(prefix)), 0)
     return Candidate(m.start(), m.end(), "relative", "offset", unit="day", count=offset, priority=2)
 
@@ -80,9 +79,7 @@ def _calendar_unit(m: re.Match[str], text: str) -> Candidate | None:
 
 def _ago(m: re.Match[str], text: str) -> Candidate | None:
     unit, count = _scaled(m.group("u"), _count(m.group("n")))
-    return Candidate(
-        m.start(), m.end(), "relative", "offset", unit=unit, count=-count if count is not None else None
-    )
+    return Candidate(m.start(), m.end(), "relative", "offset", unit=unit, count=-count if count is not None else None)
 
 
 def _weekend(m: re.Match[str], text: str) -> Candidate | None:

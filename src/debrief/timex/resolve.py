@@ -119,6 +119,11 @@ def _range(c: Candidate, anchor: date | None) -> tuple[Value | None, Precision, 
     anchored = False
     if last.year is None and first.year is not None:
         last = Partial(first.year + (1 if key_last < key_first else 0), last.month, last.day)
+    if last.year is None and first.year is None and c.shift == "this" and anchor is not None and precision == "month":
+        wraps = key_first > key_last  # "this winter": December..February
+        year = anchor.year - (1 if wraps and anchor.month <= key_last[0] else 0)
+        first, last = Partial(year, first.month), Partial(year + (1 if wraps else 0), last.month)
+        anchored = True
     if last.year is None:
         if anchor is None:
             return None, precision, False
@@ -213,18 +218,22 @@ def _shifted_year(c: Candidate, anchor: date) -> Candidate:
     return replace(c, first=first, last=last, year_shift=None)
 
 
-def _value(c: Candidate, anchor: date | None) -> tuple[Value | None, Precision, bool]:
-    """(value, precision, anchored) of a candidate."""
-    if c.form == "calendar" and c.year_shift is not None:
+def _calendar_value(c: Candidate, anchor: date | None) -> tuple[Value | None, Precision, bool]:
+    if c.year_shift is not None:
         if anchor is None:
             return None, "day" if c.first.day is not None else "month", False
-        value, precision, _ = _value(_shifted_year(c, anchor), anchor)
+        value, precision, _ = _calendar_value(_shifted_year(c, anchor), anchor)
         return value, precision, True
+    return _range(c, anchor) if c.last is not None else _single(c, anchor)
+
+
+def _value(c: Candidate, anchor: date | None) -> tuple[Value | None, Precision, bool]:
+    """(value, precision, anchored) of a candidate."""
     if c.form == "calendar":
-        return _range(c, anchor) if c.last is not None else _single(c, anchor)
-    precision: Precision = _PRECISION[c.unit] if c.unit is not None else "day"
+        return _calendar_value(c, anchor)
     if c.form in ("duration", "time", "unresolved"):
-        return None, precision if c.form == "unresolved" and c.unit else "unknown", False
+        return None, "unknown", False
+    precision: Precision = _PRECISION[c.unit] if c.unit is not None else "day"
     if c.form == "past":
         if anchor is None or c.count is None or c.unit is None:
             return None, precision, False

@@ -1,9 +1,9 @@
 """Where time expressions can be: windows around trigger words, so that the detailed patterns
 run on a fraction of the text.
 
-Every expression contains a digit, a month name (or its abbreviation), or one of a few time
-words ("day" covers weekdays, "today", "yesterday"; "night" covers "tonight", "overnight",
-"midnight", "fortnight"). The triggers are searched in the lower-cased text with one
+Every expression contains a digit, a month name (or its abbreviation), a season, or one of a
+few time words ("day" covers weekdays, "today", "yesterday"; "night" covers "tonight",
+"overnight", "midnight", "fortnight"). The triggers are searched in the lower-cased text with one
 literal alternation (far cheaper than case-insensitive matching); windows reach
 :data:`REACH` characters either side, widened to whole tokens so that URLs and designators
 are seen from their first character.
@@ -17,9 +17,10 @@ from typing import Final
 REACH: Final = 90
 _MAX_WIDEN: Final = 400
 _TRIGGER_WORDS: Final = (
-    "day week month year decade hour minute night noon morning evening tomorrow "
-    "jan feb mar apr may jun jul aug sep oct nov dec"
-).split()
+    *("day", "week", "month", "year", "decade", "hour", "minute", "night", "noon", "morning", "evening"),
+    *("tomorrow", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    *("spring", "summer", "autumn", "fall", "winter"),
+)
 TRIGGER: Final = re.compile(r"\d+|" + "|".join(_TRIGGER_WORDS))
 TRIGGER_ANY_CASE: Final = re.compile(r"\d+|(?i:" + "|".join(_TRIGGER_WORDS) + ")")
 

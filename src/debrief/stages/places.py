@@ -1,0 +1,84 @@
+"""The places stage: toponym recognition, resolution and precision over the gazetteer.
+
+Reads ``doc.sentences`` and ``doc.tokens`` (the segment stage) and sets ``doc.places``: one
+:class:`~debrief.records.PlaceMention` per place named, sorted by offset, each with its resolved
+candidate, its scored alternatives, a precision (point | near | admin2 | admin1 | country) and
+the hint the surrounding words gave. Recognition is in :mod:`places_recognize`, resolution in
+:mod:`places_resolve`; gazetteer lookups are memoised per document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from debrief.document import Document
+from debrief.gazetteer import Gazetteer
+from debrief.pipeline import Context
+from debrief.records import PlaceCandidate, PlaceMention
+from debrief.stages.places_recognize import SentenceReader, masked_spans, sentence_tokens
+from debrief.stages.places_resolve import resolve
+
+_CANDIDATES = 40
+
+
+class DocumentLookups:
+    """Gazetteer lookups memoised for one document."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.names: dict[str, list[PlaceCandidate]] = {}
+        self.demonyms: dict[str, str | None] = {}
+
+    def lookup(self, text: str) -> list[PlaceCandidate]:
+        found = self.names.get(text)
+        if found is None:
+            found = self.gazetteer.lookup(text, limit=_CANDIDATES)
+            self.names[text] = found
+        return found
+
+    def demonym(self, word: str) -> str | None:
+        if word not in self.demonyms:
+            self.demonyms[word] = self.gazetteer.demonym(word) if word[:1].isupper() else None
+        return self.demonyms[word]
+
+
+def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The place mentions of `doc` (segmented: sentences and tokens set), resolved, by offset."""
+    lookups = DocumentLookups(gazetteer)
+    masked = masked_spans(doc.text)
+    per_sentence: list[list[PlaceMention]] = []
+    group = 0
+    previous_paragraph = -1
+    for sentence, toks in zip(doc.sentences, sentence_tokens(doc), strict=True):
+        reader = SentenceReader(
+            doc, toks, masked, lookups.lookup, lookups.demonym, paragraph_start=sentence.paragraph != previous_paragraph
+        )
+        previous_paragraph = sentence.paragraph
+        mentions: list[PlaceMention] = []
+        for listed in reader.read():
+            if len(listed) > 1:
+                group += 1
+                for m in listed:
+                    m.group = group
+            mentions.extend(listed)
+        per_sentence.append(mentions)
+    demonyms: Counter[str] = Counter()
+    for t in doc.tokens:
+        if t.text[:1].isupper():
+            cc = lookups.demonym(t.text)
+            if cc is not None:
+                demonyms[cc] += 1
+    places = resolve(per_sentence, demonyms)
+    places.sort(key=lambda m: m.start)
+    return places
+
+
+@dataclass
+class PlacesStage:
+    context: Context
+    name: str = "places"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.places = find_places(doc, self.context.resources.gazetteer())
+        return doc

