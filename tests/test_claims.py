@@ -87,3 +87,10 @@ def test_quote_spanning_sentences_and_role_speaker() -> None:
 def test_no_claim_without_speech() -> None:
     doc = run("Clashes erupted in the north. Two soldiers were wounded.")
     assert doc.claims == []
+
+
+def test_speaker_before_the_quotation() -> None:
+    doc = run("The governor said: “Four rockets hit the power station and the grid is down.”")
+    c = only(doc, "The governor")
+    assert c.quote == "direct" and c.cue == "said"
+    assert c.content.text.startswith("Four rockets hit the power station")

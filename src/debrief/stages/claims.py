@@ -70,7 +70,7 @@ def direct_attributions(doc: Document, quotes: list[QuoteSpan]) -> list[Attribut
         # attribution before the quotation: X said: “…”
         sent_start, _ = _sentence_bounds(doc, q.start, q.start + 1)
         head = text[sent_start : q.start]
-        m = re.search(rf"(?P<cue>{CUE_RE.pattern})\s*[:,]?\s*$", head)
+        m = re.search(rf"{CUE_RE.pattern}\s*[:,]?\s*$", head)
         if m:
             c0, c1 = sent_start + m.start("cue"), sent_start + m.end("cue")
             sp = speaker_before(text, c0, sent_start)

@@ -280,14 +280,19 @@ class SentenceReader:
             return True
         if mention.hint != "name" or mention.evidence == "pattern":
             return False
-        top = mention.candidates[0]
-        if p >= 1 and self.low[p - 1] in W.ACTOR_PREPOSITIONS and top.feature in ("PCLI", "PPLC"):
+        seat = any(c.match == 0 and c.feature in ("PCLI", "PPLC") for c in mention.candidates)
+        if p >= 1 and self.low[p - 1] in W.ACTOR_PREPOSITIONS and seat:
             return True  # "a campaign against Moscow", "backed by Russia"
+        if p >= 1 and self.low[p - 1] in W.SPEECH_VERBS and seat:
+            return True  # "urged Moscow to", "asked Washington for"
+        k = e + 1
+        if k < n and self.low[k] in W.AUXILIARIES:
+            k += 1
+            while k < n and (self.low[k].endswith("ly") or self.low[k] in W.ADVERBS):
+                k += 1
+        if k < n and self.low[k] in W.SPEECH_VERBS:
+            return True  # "Washington said", "Moscow has repeatedly denied"
         nxt = self.low[e + 1] if e + 1 < n else ""
-        if nxt in W.SPEECH_VERBS:
-            return True
-        if nxt in W.AUXILIARIES and e + 2 < n and self.low[e + 2] in W.SPEECH_VERBS:
-            return True
         if nxt in W.HYPHENS and e + 2 < n and self.low[e + 2] in W.ACTOR_SUFFIXES:
             return True
         if nxt in W.APOSTROPHE_S:

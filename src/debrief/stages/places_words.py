@@ -144,8 +144,10 @@ SPEECH_VERBS = words(
     promised promises pledged pledges approved approves vetoed vetoes recognised recognized recognizes
     recognises sanctioned sanctions supplied supplies supports supported backs backed sent sends
     launched launches deployed deploys offered offers signed signs expelled expels summoned summons
-    proposed proposes welcomed welcomes criticised criticized criticises criticizes"""
+    proposed proposes welcomed welcomes criticised criticized criticises criticizes asked asks requested
+    requests"""
 )
+ADVERBS = words("not also again still already never long since just now once further")
 # Prepositions before a capital or a country that make it a party, not a place.
 ACTOR_PREPOSITIONS = words("against by with")
 AUXILIARIES = words("has have had is was will would could should may might must does did has’s")
