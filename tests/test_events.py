@@ -117,3 +117,28 @@ def test_evidence_offsets_point_into_text() -> None:
     assert e.type == "ARMED_CLASH"
     for span in [*e.evidence, e.trigger, *e.actors, *e.targets]:
         assert span is not None and doc.text[span.start : span.end] == span.text
+
+
+def test_place_of_speech_is_not_the_event_location() -> None:
+    text = "Officials told reporters in Geneva that airstrikes hit three hospitals in Aleppo province on June 1."
+    doc = run(
+        text,
+        [
+            ("Geneva", {"country": "CH", "admin1": "Geneva", "lat": 46.2, "lon": 6.1}),
+            ("Aleppo", {**SY, "admin1": "Aleppo", "precision": "admin1"}),
+        ],
+        [("June 1", date(2021, 6, 1), date(2021, 6, 1))],
+    )
+    assert [e.location.name for e in doc.events if e.location] == ["Aleppo"]
+
+
+def test_actor_text_starts_at_the_actor() -> None:
+    text = "Nine people were killed when Russian warplanes struck the market of Idlib on June 1."
+    doc = run(
+        text,
+        [("Idlib", {**SY, "admin1": "Idlib", "precision": "point"})],
+        [("June 1", date(2021, 6, 1), date(2021, 6, 1))],
+    )
+    (e,) = doc.events
+    assert [a.text for a in e.actors] == ["Russian warplanes"]
+    assert e.fatalities.best == 9

@@ -31,8 +31,12 @@ NON_STATE_NOUNS = (
 CIVILIAN_NOUNS = (
     "civilians|villagers|residents|worshippers|children|women|protesters|demonstrators|students|journalists"
 )
+FUNCTION_WORDS = (
+    "when|where|while|which|that|who|by|with|from|for|and|or|but|as|at|in|on|of|to|the|a|an|its|their|his|her|"
+    "it|they|were|was|are|is|been|had|have|has|after|before|than|into|onto|against|between|among|said|says"
+)
 ACTOR_RE = re.compile(
-    rf"\b(?:(?P<dem>[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:[a-z-]+\s+)?(?P<noun>{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS})\b"
+    rf"\b(?:(?P<dem>[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:(?!(?:{FUNCTION_WORDS})\b)[a-z-]+\s+)?(?P<noun>{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS})\b"
 )
 KILL_RE = re.compile(
     r"\b(?:killed|killing|dead|died|deaths?|death toll|fatalities|lost their lives|slain|massacred|executed|"
@@ -71,7 +75,16 @@ def location_of(place: PlaceMention) -> Location:
     )
 
 
+SPEECH_SETTING = re.compile(
+    r"\b(?:said|says|told|tells|reported|stated|announced|briefing|press conference|statement|reporters|"
+    r"journalists|speaking|interview)\b[^.;,]{0,40}$",
+    re.I,
+)
+
+
 def places_in(doc: Document, start: int, end: int, exclude: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Resolved places in [start, end), leaving out `exclude` and places where something was said
+    ("told reporters in Geneva", "a briefing in Moscow"), which are not where the event happened."""
     return [
         p
         for p in doc.places
@@ -79,6 +92,7 @@ def places_in(doc: Document, start: int, end: int, exclude: list[tuple[int, int]
         and p.end <= end
         and p.resolved is not None
         and not any(p.start < e and s < p.end for s, e in exclude)
+        and not SPEECH_SETTING.search(doc.text[max(start, p.start - 60) : p.start])
     ]
 
 
@@ -196,7 +210,7 @@ def split_roles(
     actors: list[Entity] = []
     targets: list[Entity] = []
     for ent in entities:
-        before = ent.end <= trigger_start
+        before = ent.start < trigger_start
         by = re.search(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$", doc.text[max(0, ent.start - 40) : ent.start])
         if ent.kind == "civilians":
             targets.append(ent)

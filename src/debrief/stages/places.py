@@ -50,9 +50,16 @@ def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
     per_sentence: list[list[PlaceMention]] = []
     group = 0
     previous_paragraph = -1
+    names: set[str] = set()
     for sentence, toks in zip(doc.sentences, sentence_tokens(doc), strict=True):
         reader = SentenceReader(
-            doc, toks, masked, lookups.lookup, lookups.demonym, paragraph_start=sentence.paragraph != previous_paragraph
+            doc,
+            toks,
+            masked,
+            lookups.lookup,
+            lookups.demonym,
+            paragraph_start=sentence.paragraph != previous_paragraph,
+            names=names,
         )
         previous_paragraph = sentence.paragraph
         mentions: list[PlaceMention] = []
@@ -64,14 +71,29 @@ def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
             mentions.extend(listed)
         per_sentence.append(mentions)
     demonyms: Counter[str] = Counter()
+    lowercase: set[str] = set()
     for t in doc.tokens:
         if t.text[:1].isupper():
             cc = lookups.demonym(t.text)
             if cc is not None:
                 demonyms[cc] += 1
+        elif t.text.islower():
+            lowercase.add(t.text)
+    per_sentence = [[m for m in mentions if not _common_or_person(m, doc, names, lowercase)] for mentions in per_sentence]
     places = resolve(per_sentence, demonyms)
     places.sort(key=lambda m: m.start)
     return places
+
+
+def _common_or_person(m: PlaceMention, doc: Document, names: set[str], lowercase: set[str]) -> bool:
+    """One capitalised word that the document also writes in lower case ("Battle", "University") or
+    uses as a person's name ("Assad" after "Bashar al-Assad"), with no pattern vouching for it."""
+    if m.evidence in ("pattern", "dateline"):
+        return False
+    name = doc.text[m.name_start : m.name_end]
+    if " " in name or any(c.match == 0 and c.feature in ("PCLI", "A1") for c in m.candidates):
+        return False
+    return name in names or name.lower() in lowercase
 
 
 @dataclass

