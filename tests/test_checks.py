@@ -25,3 +25,44 @@ from debrief.stages.checks import verdict
 )
 def test_verdict(stated: float, approx: str | None, computed: float, expected: str) -> None:
     assert verdict(stated, approx, computed)[0] == expected
+
+
+def test_itemised_runs_need_list_separators() -> None:
+    from debrief.stages.numbers import quantities_in
+    from debrief.stages.checks import itemised_runs
+
+    text = "They hit 4 depots, 5 posts and 6 camps. Later 7 trucks left. 8 boats sank."
+    runs = itemised_runs(text, quantities_in(text, []))
+    assert [[q.value for q in run] for run in runs] == [[4, 5, 6]]
+
+
+def _doc(text: str):  # type: ignore[no-untyped-def]
+    from test_claims import run
+
+    from debrief.stages.checks import find_checks
+
+    doc = run(text)
+    return find_checks(doc)
+
+
+def test_total_from_the_same_source_is_checked() -> None:
+    ok = _doc(
+        "The ministry said its aircraft struck more than 40 targets overnight. “We destroyed 20 depots, "
+        "15 command posts and 9 camps,” the ministry said."
+    )
+    assert [(c.stated.value, c.stated.approx, c.computed, c.verdict) for c in ok] == [
+        (40, "more than", 44, "consistent")
+    ]
+    bad = _doc(
+        "The ministry said its aircraft struck 60 targets overnight. “We destroyed 20 depots, "
+        "15 command posts and 9 camps,” the ministry said."
+    )
+    assert [(c.stated.value, c.computed, c.verdict) for c in bad] == [(60, 44, "inconsistent")]
+
+
+def test_total_from_another_source_is_not_paired() -> None:
+    checks = _doc(
+        "A monitor said 60 targets were hit. “We destroyed 20 depots, 15 command posts and 9 camps,” "
+        "the ministry said."
+    )
+    assert checks == []

@@ -35,6 +35,30 @@ HEDGE_MARKERS = re.compile(
     re.I,
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+NOT_SPEAKERS = frozenset("their his her its our my your this that these those there which what".split())
+LEADING_JUNK = re.compile(
+    r"^(?:(?:which|that|who|whom|where|when|while|as|and|but|so|because|after|before|if)\s+)+", re.I
+)
+# Cues that also work as adjectives or nouns ("alleged members", "reported attacks", "their claims"):
+# they count as speech only before a clause, a determiner, a preposition or punctuation.
+AMBIGUOUS_CUES = frozenset(
+    "alleged reported claimed claims estimated estimates quoted cited notes states reports".split()
+)
+CLAUSE_STARTS = re.compile(
+    r"^\s*(?:$|[,.:;”\"“]|(?:that|the|a|an|this|these|those|his|her|their|its|on|in|at|to|by|from|after|"
+    r"before|during|late|earlier|yesterday|today|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"he|she|they|it|we|there|no|some|more|about|around|nearly)\b)",
+    re.I,
+)
+
+
+def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
+    """False where a cue word is an adjective or noun rather than a verb of saying."""
+    if text[cue_start:cue_end].lower() not in AMBIGUOUS_CUES:
+        return True
+    return bool(CLAUSE_STARTS.match(text[cue_end : cue_end + 20]))
+
+
 ROLE_WORDS = (
     "spokesman|spokeswoman|spokesperson|spokesmen|official|officials|minister|ministry|commander|governor|"
     "ambassador|envoy|director|head|chief|leader|secretary|analyst|analysts|researcher|correspondent|reporter|"
@@ -117,6 +141,20 @@ _NAME_TAIL = re.compile(
 
 def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
     head = text[floor:end]
+    span = _phrase_span(text, floor, end, head)
+    if span is None:
+        return None
+    start = span[0]
+    lead = LEADING_JUNK.match(text[start:end])
+    if lead:
+        start += lead.end()
+    words = text[start:end].split()
+    if not words or all(w.lower() in NOT_SPEAKERS for w in words):
+        return None
+    return start, end
+
+
+def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] | None:
     m = ROLE_PHRASE.search(head)
     if m:
         return floor + m.start("phrase"), end
@@ -165,7 +203,7 @@ def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int]
     while start < sent_end and text[start] in " ,:":
         start += 1
     end = sent_end
-    while end > start and text[end - 1] in " .":
+    while end > start and text[end - 1] in " .“\n":
         end -= 1
     if end - start < 8:
         return None

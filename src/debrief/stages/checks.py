@@ -1,18 +1,22 @@
 """Checks: a stated total against the sum of its itemised counts.
 
-An itemised list is a claim (or sentence) with three or more counts; its stated total is a count
-in the same or the few preceding sentences that is at least as large as the largest item. The
+An itemised list is a run of three or more counts separated by commas or "and"; its stated total is
+a precise or qualified (not vague) count in the same or the few preceding sentences, at least as
+large as the largest item, from the same source: the same claim, the same speaker or organisation,
+or unattributed text on both sides. The
 verdict respects the total's qualifier: "nearly 300" holds for 255..300, "more than 50" for > 50,
 "around 4,000" within 10 %, an exact figure only when equal.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from debrief.document import Document
 from debrief.pipeline import Context
-from debrief.records import Check, Quantity, Stated, Verdict
+from debrief.records import Check, Claim, Quantity, Stated, Verdict
+from debrief.stages.claims import claim_at
 
 LOOKBACK_SENTENCES = 3
 NEARLY_SLACK = 0.15
@@ -43,31 +47,53 @@ def _counts(quantities: list[Quantity]) -> list[Quantity]:
     return [q for q in quantities if q.kind == "count" and q.value is not None and q.category]
 
 
+def itemised_runs(text: str, quantities: list[Quantity], minimum: int = 3) -> list[list[Quantity]]:
+    """Runs of counts that form a list: consecutive items separated by a comma, semicolon or "and"."""
+    runs: list[list[Quantity]] = []
+    run: list[Quantity] = []
+    for q in sorted(quantities, key=lambda q: q.start):
+        if run:
+            gap = text[run[-1].end : q.start]
+            if len(gap) <= 60 and re.search(r"[,;]|\band\b", gap) and not re.search(r"[.!?]\s", gap):
+                run.append(q)
+                continue
+            if len(run) >= minimum:
+                runs.append(run)
+        run = [q]
+    if len(run) >= minimum:
+        runs.append(run)
+    return runs
+
+
+def _source(claim: Claim | None) -> set[str]:
+    if claim is None:
+        return set()
+    sp = claim.speaker
+    return {x for x in (sp.name, sp.organization) if x}
+
+
 def find_checks(doc: Document) -> list[Check]:
     checks: list[Check] = []
-    groups: list[tuple[str | None, list[Quantity], int]] = []
-    for c in doc.claims:
-        items = _counts(c.quantities)
-        s = doc.sentence_of(c.content.start)
-        if len(items) >= 3 and s is not None:
-            groups.append((c.id, items, s.index))
-    in_claims = {id(q) for _, items, _ in groups for q in items}
-    for sent in doc.sentences:
-        items = [q for q in _counts(doc.quantities) if sent.start <= q.start < sent.end]
-        if len(items) >= 3 and not any(id(q) in in_claims for q in items):
-            groups.append((None, items, sent.index))
-    for claim_id, items, index in groups:
+    counts = _counts(doc.quantities)
+    for items in itemised_runs(doc.text, counts):
         total = sum(q.value or 0 for q in items)
-        item_ids = {(q.start, q.end) for q in items}
-        first = doc.sentences[max(0, index - LOOKBACK_SENTENCES)].start
         list_start = min(q.start for q in items)
-        candidates = [
-            q
-            for q in _counts(doc.quantities)
-            if first <= q.start < list_start
-            and (q.start, q.end) not in item_ids
-            and (q.value or 0) >= max(i.value or 0 for i in items)
-        ]
+        items_claim = claim_at(doc.claims, list_start, items[-1].end)
+        sent = doc.sentence_of(list_start)
+        index = sent.index if sent else 0
+        first = doc.sentences[max(0, index - LOOKBACK_SENTENCES)].start if doc.sentences else 0
+        candidates = []
+        for q in counts:
+            if not (first <= q.start < list_start) or q in items or q.approx == "vague" or q.value is None:
+                continue
+            if q.value < max(i.value or 0 for i in items):
+                continue
+            stated_claim = claim_at(doc.claims, q.start, q.end)
+            same_claim = stated_claim is not None and stated_claim is items_claim
+            same_source = bool(_source(stated_claim) & _source(items_claim))
+            unattributed = stated_claim is None and items_claim is None
+            if same_claim or same_source or unattributed:
+                candidates.append(q)
         if not candidates:
             continue
         stated_q = min(candidates, key=lambda q: abs((q.value or 0) - total))
@@ -77,7 +103,7 @@ def find_checks(doc: Document) -> list[Check]:
         checks.append(
             Check(
                 kind="total_vs_items",
-                claim=claim_id,
+                claim=items_claim.id if items_claim else None,
                 stated=Stated(
                     value=stated_q.value,
                     approx=stated_q.approx,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from debrief.attribution import (
     CUE_RE,
+    cue_is_speech,
     PRONOUNS,
     QuoteSpan,
     content_after_cue,
@@ -101,6 +102,8 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
             cue = (m.start(), m.end())
             if _overlaps(cue, taken) or any(q.start < cue[0] < q.end for q in quotes):
                 continue
+            if not cue_is_speech(text, *cue):
+                continue
             sp = speaker_before(text, cue[0], s0)
             if sp is not None:
                 before = text[s0 : sp[0]].rstrip()
@@ -123,9 +126,9 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
-    while s < e and text[s] in " ,.;:—–\n":
+    while s < e and text[s] in " ,.;:—–\n”":
         s += 1
-    while e > s and text[e - 1] in " ,.;:—–\n":
+    while e > s and text[e - 1] in " ,.;:—–\n“":
         e -= 1
     return s, e
 
@@ -190,7 +193,8 @@ class SpeakerResolver:
         if orgs:
             o = orgs[-1]
             return Speaker(text=text, name=o.name, organization=o.name, kind="organization", start=start, end=end)
-        return Speaker(text=text, name=text.removeprefix("the ").strip(), kind="unknown", start=start, end=end)
+        name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip()
+        return Speaker(text=text, name=name[:1].upper() + name[1:], kind="unknown", start=start, end=end)
 
     @staticmethod
     def _role(words: list[str]) -> str | None:

@@ -117,6 +117,15 @@ STOP_WORDS = frozenset(
         "already",
         "apparently",
         "reportedly",
+        "overnight",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "now",
+        "again",
         "allegedly",
     ]
 )
