@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,3 +163,27 @@ def test_cli_fails_when_no_document_is_read(tmp_path: Path) -> None:
     run = CliRunner().invoke(app, ["bench", "--corpus", str(empty), "--json"])
     assert run.exit_code == 1
     assert json.loads(run.stdout)["docs"] == 0
+
+
+def test_cli_default_corpus_comes_from_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data" / "guardian_sdf_sample"
+    folder.mkdir(parents=True)
+    rows = [" ".join(sentences) for sentences in CORPUS.values()]
+    with (folder / "Guardian_SDF_sample.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["", "date", "text", "source"])
+        writer.writerows([index, "2016-02-09", text, "Guardian"] for index, text in enumerate(rows))
+    monkeypatch.setenv("DEBRIEF_DATA", str(tmp_path / "data"))
+    run = CliRunner().invoke(app, ["bench", "--json", "--no-per-stage"])
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    assert data["docs"] == len(CORPUS)
+    assert data["sentences"] == total_sentences()
+
+
+def test_cli_without_corpus_or_data_folder_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEBRIEF_DATA", str(tmp_path / "nowhere"))
+    run = CliRunner().invoke(app, ["bench", "--json"])
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert "no --corpus given" in run.stderr

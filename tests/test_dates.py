@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import data_path
 from debrief.document import Document
 from debrief.options import PipelineOptions
 from debrief.pipeline import Context, Resources
@@ -19,7 +19,6 @@ from debrief.stages.segment import SegmentStage
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "01_ria_ministry_briefing_2015.txt"
-GUARDIAN = ROOT.parent / "shared" / "data" / "guardian_sdf_sample" / "Guardian_SDF_sample.csv"
 
 
 @pytest.fixture
@@ -103,19 +102,14 @@ def test_empty_document(context: Context) -> None:
 
 
 @pytest.mark.data
-@pytest.mark.skipif(not GUARDIAN.exists(), reason="guardian_sdf_sample is absent")
-def test_guardian_sample_offsets_and_throughput(context: Context) -> None:
+def test_guardian_sample_offsets(context: Context) -> None:
     csv.field_size_limit(1 << 30)
-    with GUARDIAN.open(encoding="utf-8", newline="") as handle:
+    with data_path("guardian_sdf_sample", "Guardian_SDF_sample.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     docs = [SegmentStage(context)(Document.from_text(r["text"], published=DateValue(date=r["date"]))) for r in rows]
     stage = DatesStage(context)
-    sentences = sum(len(d.sentences) for d in docs)
-    began = time.perf_counter()
     for doc in docs:
         stage(doc)
-    rate = sentences / (time.perf_counter() - began)
-    assert rate > 1500, f"{rate:.0f} sentences/s"
     found = [t for d in docs for t in d.timexes]
     assert len(found) > 1000
     for doc in docs:

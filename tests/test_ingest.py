@@ -342,3 +342,13 @@ def test_permission_errors_are_reported(tmp_path: Path, monkeypatch: pytest.Monk
         (str(tmp_path / "c"), "permission denied"),
         (str(tmp_path / "b.txt"), "permission denied"),
     ]
+
+
+def test_folder_walk_skips_project_papers_but_not_named_files(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("About this corpus: 3 articles.", encoding="utf-8")
+    (tmp_path / "SOURCE.md").write_text("Origin: a newspaper.", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Shelling hit the town on Monday.", encoding="utf-8")
+    walked = [d.info.source for d in read_sources([str(tmp_path)]) if not isinstance(d, InputError)]
+    assert walked == [str(tmp_path / "story.txt")]
+    named = [d for d in read_sources([str(tmp_path / "README.md")]) if not isinstance(d, InputError)]
+    assert len(named) == 1

@@ -12,9 +12,9 @@ import math
 from pathlib import Path
 
 import pytest
-from contract import assert_report_valid
 from typer.testing import CliRunner
 
+from contract import assert_report_valid
 from debrief.cli import app
 from debrief.records import Event, Report
 

@@ -60,6 +60,9 @@ class IngestOptions:
     )  # what a folder walk picks up (case-insensitive); a file named explicitly is always tried
     timeout: float = 20.0  # seconds, for fetching URLs
     user_agent: str = "debrief/0.1 (news ledger ingest; Python urllib)"
+    # In folder walks, files whose name (before the extension) is one of these are project papers,
+    # not articles; naming such a file explicitly still reads it.
+    skip_stems: tuple[str, ...] = ("README", "LICENSE", "LICENCE", "SOURCE", "CHANGELOG", "CONTRIBUTING", "NOTICE")
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,7 @@ def bench(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print exactly one JSON object instead of the table.")
     ] = False,
-    limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="Stop after this many documents.")
-    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Stop after this many documents.")] = None,
     per_stage: Annotated[
         bool, typer.Option("--per-stage/--no-per-stage", help="Time each pipeline stage separately.")
     ] = True,

@@ -100,10 +100,12 @@ def read_path(source: str, options: IngestOptions) -> Iterator[Item]:
 
 
 def folder_files(root: Path, options: IngestOptions, problems: list[InputError]) -> list[Path]:
-    """Regular files under `root` with a recognised extension, hidden names skipped, sorted by path.
+    """Regular files under `root` with a recognised extension, sorted by path; hidden names and
+    project papers (README, LICENSE, SOURCE…: `options.skip_stems`) skipped.
 
     Folders that cannot be listed are appended to `problems`."""
     wanted = {ext.lower() for ext in options.extensions}
+    papers = {stem.upper() for stem in options.skip_stems}
 
     def failed(exc: OSError) -> None:
         where = str(exc.filename) if exc.filename else str(root)
@@ -116,7 +118,8 @@ def folder_files(root: Path, options: IngestOptions, problems: list[InputError])
     for folder, subfolders, names in os.walk(root, onerror=failed):
         subfolders[:] = [] if not options.recursive else [d for d in subfolders if not d.startswith(".")]
         for name in names:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in wanted:
+            stem, ext = os.path.splitext(name)
+            if name.startswith(".") or ext.lower() not in wanted or stem.upper() in papers:
                 continue
             file = Path(folder, name)
             if file.is_file():  # skips sockets, FIFOs and broken links

@@ -47,14 +47,19 @@ def _counts(quantities: list[Quantity]) -> list[Quantity]:
     return [q for q in quantities if q.kind == "count" and q.value is not None and q.category]
 
 
+SUBSET = re.compile(r"\b(?:among|including|of whom|of them|such as)\b", re.I)
+
+
 def itemised_runs(text: str, quantities: list[Quantity], minimum: int = 3) -> list[list[Quantity]]:
-    """Runs of counts that form a list: consecutive items separated by a comma, semicolon or "and"."""
+    """Runs of counts that form a list: consecutive items separated by a comma, semicolon or "and"
+    (not a breakdown of a subset: "23 civilians, among them seven children and four women")."""
     runs: list[list[Quantity]] = []
     run: list[Quantity] = []
     for q in sorted(quantities, key=lambda q: q.start):
         if run:
             gap = text[run[-1].end : q.start]
-            if len(gap) <= 60 and re.search(r"[,;]|\band\b", gap) and not re.search(r"[.!?]\s", gap):
+            listed = re.search(r"[,;]|\band\b", gap) and not re.search(r"[.!?:]\s", gap) and not SUBSET.search(gap)
+            if len(gap) <= 60 and listed:
                 run.append(q)
                 continue
             if len(run) >= minimum:
@@ -75,7 +80,8 @@ def _source(claim: Claim | None) -> set[str]:
 def find_checks(doc: Document) -> list[Check]:
     checks: list[Check] = []
     counts = _counts(doc.quantities)
-    for items in itemised_runs(doc.text, counts):
+    listed = [q for q in doc.quantities if q.kind == "count" and q.value is not None]  # "23 in Ariha" too
+    for items in itemised_runs(doc.text, listed):
         total = sum(q.value or 0 for q in items)
         list_start = min(q.start for q in items)
         items_claim = claim_at(doc.claims, list_start, items[-1].end)

@@ -53,6 +53,10 @@ APPOSITIVE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?P<role>(?:[a-z]+\s+)?(?:{ROLES}))"
     rf"(?:\s+(?:for|of|at|with|to)\s+(?:the\s+)?(?P<org>{_ORG}))?\s*[,.]"
 )
+APPOSITIVE_OWNER = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+){{0,4}}?(?:{ORG_HEADS}|ministry|army|government|"
+    rf"police|military|agency|office|group|observatory))(?:’s|'s)\s+(?:[a-z]+\s+)?(?P<role>{ROLES})\s*[,.]"
+)
 ORG_ROLE_NAME = re.compile(
     rf"(?P<org>(?:[A-Z][\w’'-]*\s+){{0,4}}(?:{ORG_HEADS}))\s+(?P<role>{ROLES})\s+(?P<name>{_NAME})"
 )
@@ -205,6 +209,12 @@ def find_mentions(text: str, lexicon: Lexicon, country_adjective: dict[str, str]
         name, _title = strip_title(m.group("name"))
         start = m.end("name") - len(name)
         found.append(Mention(start, m.end("name"), name, "person", name, role, org))
+    for m in APPOSITIVE_OWNER.finditer(text):
+        name, _title = strip_title(m.group("name"))
+        start = m.end("name") - len(name)
+        found.append(
+            Mention(start, m.end("name"), name, "person", name, m.group("role").lower(), org_name(m.group("org")))
+        )
     for m in TITLE_NAME.finditer(text):
         name = m.group("name")
         found.append(Mention(m.start("name"), m.end("name"), name, "person", name, m.group("title"), None))
@@ -258,7 +268,7 @@ def _canonical_orgs(mentions: list[Mention]) -> None:
         for name in names:
             if not name:
                 continue
-            longer = [f.name for f in full if f.name and f.name != name and f.name.endswith(name)]
+            longer = [f.name for f in full if f.name and f.name != name and f.name.lower().endswith(name.lower())]
             if len(set(longer)) == 1:
                 if m.kind == "person":
                     m.organization = longer[0]
