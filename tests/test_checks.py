@@ -28,8 +28,8 @@ def test_verdict(stated: float, approx: str | None, computed: float, expected: s
 
 
 def test_itemised_runs_need_list_separators() -> None:
-    from debrief.stages.numbers import quantities_in
     from debrief.stages.checks import itemised_runs
+    from debrief.stages.numbers import quantities_in
 
     text = "They hit 4 depots, 5 posts and 6 camps. Later 7 trucks left. 8 boats sank."
     runs = itemised_runs(text, quantities_in(text, []))
@@ -37,9 +37,8 @@ def test_itemised_runs_need_list_separators() -> None:
 
 
 def _doc(text: str):  # type: ignore[no-untyped-def]
-    from test_claims import run
-
     from debrief.stages.checks import find_checks
+    from test_claims import run
 
     doc = run(text)
     return find_checks(doc)
