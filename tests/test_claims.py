@@ -94,3 +94,17 @@ def test_speaker_before_the_quotation() -> None:
     c = only(doc, "The governor")
     assert c.quote == "direct" and c.cue == "said"
     assert c.content.text.startswith("Four rockets hit the power station")
+
+
+def test_appositive_name_dateline_and_organisation_pronoun() -> None:
+    doc = run(
+        "KYIV, March 5, 2020 — The regional rescue service said on Thursday that 14 people were killed. "
+        "The head of the village council, Olena Kovalenko, said the shelling began at dawn. "
+        "Fighting continued overnight, the service said. It said 30 homes were damaged."
+    )
+    service = only(doc, "The regional rescue service")
+    assert service.content.text.startswith("14 people were killed")
+    head = only(doc, "The head of the village council")
+    assert (head.speaker.name, head.speaker.role) == ("Olena Kovalenko", "head")
+    assert only(doc, "the service").speaker.name == service.speaker.name
+    assert only(doc, "It").speaker.kind == "organization"

@@ -16,7 +16,7 @@ SAY_CUES = (
     "warned|warns|alleged|alleges|accused|accuses|repeated|repeats|wrote|writes|tweeted|posted|declared|declares|"
     "asserted|asserts|maintained|maintains|argued|argues|acknowledged|acknowledges|admitted|admits|"
     "estimated|estimates|suggested|suggests|believes|believed|quoted|cited|reiterated|reiterates|"
-    "emphasised|emphasized|underlined|pointed out|informed|briefed|recalled|continued|concluded"
+    "emphasised|emphasized|underlined|pointed out|briefed"
 )
 DENY_CUES = "denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes"
 HEDGE_CUES = frozenset(["suggested", "suggests", "estimated", "estimates", "believes", "believed"])
@@ -35,14 +35,28 @@ HEDGE_MARKERS = re.compile(
     re.I,
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
-NOT_SPEAKERS = frozenset("their his her its our my your this that these those there which what".split())
+NOT_SPEAKERS = frozenset(
+    ["their", "his", "her", "its", "our", "my", "your", "this", "that", "these", "those", "there", "which", "what"]
+)
 LEADING_JUNK = re.compile(
     r"^(?:(?:which|that|who|whom|where|when|while|as|and|but|so|because|after|before|if)\s+)+", re.I
 )
 # Cues that also work as adjectives or nouns ("alleged members", "reported attacks", "their claims"):
 # they count as speech only before a clause, a determiner, a preposition or punctuation.
 AMBIGUOUS_CUES = frozenset(
-    "alleged reported claimed claims estimated estimates quoted cited notes states reports".split()
+    [
+        "alleged",
+        "reported",
+        "claimed",
+        "claims",
+        "estimated",
+        "estimates",
+        "quoted",
+        "cited",
+        "notes",
+        "states",
+        "reports",
+    ]
 )
 CLAUSE_STARTS = re.compile(
     r"^\s*(?:$|[,.:;”\"“]|(?:that|the|a|an|this|these|those|his|her|their|its|on|in|at|to|by|from|after|"
@@ -64,11 +78,19 @@ ROLE_WORDS = (
     "ambassador|envoy|director|head|chief|leader|secretary|analyst|analysts|researcher|correspondent|reporter|"
     "witness|witnesses|resident|residents|activist|activists|monitor|monitors|doctor|doctors|mayor|general|"
     "colonel|officer|officers|diplomat|diplomats|source|sources|statement|president|military|army|police|"
-    "government|observatory|group|agency|report|media|authorities|sources|representative|adviser|advisor"
+    "government|observatory|group|agency|report|media|authorities|sources|representative|adviser|advisor|"
+    "volunteers|rescuers|workers|medics|paramedics|teams|staff|faction|factions|fighters|rebels|militants|"
+    "villagers|survivors|relatives|families|council|committee|spokespeople|lawmakers|investigators|service|office|"
+    "authority|command|coalition|watchdog|organisation|organization|unit|ministry|department|mission"
 )
 ROLE_PHRASE = re.compile(
-    rf"(?P<phrase>(?:(?:the|a|an|one|two|several)\s+)?(?:(?:[A-Z][\w-]*(?:’s|'s)?|[a-z-]+)\s+){{0,5}}?"
+    rf"(?<![\w’'-])(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:(?:[A-Z][\w-]*|[a-z-]+)(?:’s|'s)?\s+){{0,5}}?"
     rf"(?P<role>{ROLE_WORDS}))\s*$"
+)
+# "civil defence volunteers in Ariha", "a rebel faction in Idlib province": the role noun and its place
+ROLE_AT_PLACE = re.compile(
+    rf"(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{ROLE_WORDS})\s+"
+    rf"(?:in|from|at|near|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$)){{1,4}}(?:province|region|city|town)?)\s*$"
 )
 _GAP = re.compile(
     r"^(?:,[^,;“”\"]{1,160},)?\s*(?:(?:also|has|have|had|later|previously|reportedly|then|further|again|"
@@ -127,14 +149,15 @@ def speaker_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
         if cut < len(left) and left[cut] not in " ,":
             continue
         if _GAP.match(left[cut:]):
-            head = left[:cut].rstrip()
-            if head:
-                return _phrase_end(text, floor, floor + len(head))
+            head = left[:cut].rstrip(" ,")
+            span = _phrase_end(text, floor, floor + len(head)) if head else None
+            if span is not None:
+                return span
     return None
 
 
 _NAME_TAIL = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*(?:’s|'s)?|al-[A-Z][\w’'-]*|of|for|and)\s+){0,6}"
+    r"(?:\b(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*(?:’s|'s)?|al-[A-Z][\w’'-]*|of|for|and)\s+){0,6}"
     r"(?:[A-Z][\w’'-]*|[a-z]+)$"
 )
 
@@ -155,6 +178,9 @@ def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
 
 
 def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] | None:
+    located = ROLE_AT_PLACE.search(head)
+    if located:
+        return floor + located.start("phrase"), end
     m = ROLE_PHRASE.search(head)
     if m:
         return floor + m.start("phrase"), end
@@ -172,10 +198,12 @@ def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] 
 
 
 def speaker_after(text: str, cue_end: int, ceiling: int) -> tuple[int, int] | None:
-    """Speaker of an inverted attribution (“…,” said the spokesman)."""
+    """Speaker of an inverted attribution (“…,” said the spokesman). The phrase must end the clause
+    ("said the spokesman." / "said Sorokin, adding …"), which keeps "said the market had …" out."""
     m = re.match(
-        r"\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*(?:’s|'s)?|al-[A-Z][\w’'-]*|[a-z]+)\s+){0,5}?"
-        rf"(?:[A-Z][\w’'-]*|{ROLE_WORDS}|he|she|they))\b",
+        r"\s+(?P<sp>(?:\b(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*(?:’s|'s)?|al-[A-Z][\w’'-]*|[a-z]+)\s+){0,5}?"
+        rf"(?:[A-Z][\w’'-]*|{ROLE_WORDS}|he|she|they))\b"
+        r"(?=\s*(?:[,.;:!?”\"]|$|\s(?:in|on|at|during|after|before|from|to|who|when|as|by)\b))",
         text[cue_end:ceiling],
     )
     if not m:
@@ -203,7 +231,9 @@ def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int]
     while start < sent_end and text[start] in " ,:":
         start += 1
     end = sent_end
-    while end > start and text[end - 1] in " .“\n":
+    while end > start and text[end - 1] in ' .“\n"':
+        if text[end - 1] == '"' and text.count('"', start, end) % 2 == 0:
+            break  # a closing straight quote that belongs to the content
         end -= 1
     if end - start < 8:
         return None

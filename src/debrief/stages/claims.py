@@ -9,14 +9,14 @@ surname, "the spokesman" or "he" carries the name, role and organisation given a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from debrief.attribution import (
     CUE_RE,
-    cue_is_speech,
     PRONOUNS,
     QuoteSpan,
     content_after_cue,
+    cue_is_speech,
     find_quotes,
     speaker_after,
     speaker_before,
@@ -26,6 +26,8 @@ from debrief.document import Document
 from debrief.pipeline import Context
 from debrief.records import Claim, EventDate, Mention, Sentence, Span, Speaker
 
+# "BEIRUT, February 10, 2016 —" / "MOSCOW (Reuters) -": a dateline is not reported content
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^,]{0,40}){0,2}(?:\([^)]*\))?\s*[—–-]$")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 _SPEAKER_END = re.compile(r"\s*[,.;:]")
 
@@ -105,9 +107,11 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
             if not cue_is_speech(text, *cue):
                 continue
             sp = speaker_before(text, cue[0], s0)
+            if sp is not None and re.search(r"\b(?:what|which|whom)\s*$", text[s0 : sp[0]], re.I):
+                continue  # "what it said was the wreckage": an embedded attribution, not a claim
             if sp is not None:
                 before = text[s0 : sp[0]].rstrip()
-                if len(before.split()) >= 4 and before.endswith((",", "—", "–")):
+                if len(before.split()) >= 3 and before.endswith((",", "—", "–")) and not DATELINE.match(before):
                     content = _trim(text, (s0, len(before) + s0 - 1))
                 else:
                     content = content_after_cue(text, cue[1], s1)
@@ -148,12 +152,15 @@ class SpeakerResolver:
 
     doc: Document
     last_person: Mention | None = None
+    spoken: list[Speaker] = field(default_factory=list)
 
     def resolve(self, start: int, end: int) -> Speaker:
         text = self.doc.text[start:end]
         words = text.lower().split()
         inside = [m for m in self.doc.mentions if m.start >= start and m.end <= end]
         people = [m for m in inside if m.kind == "person"]
+        # an appositive name right after the phrase: "Its director, Samer Haddad, said"
+        people += [m for m in self.doc.mentions if m.kind == "person" and 0 < m.start - end <= 3 and m.name]
         p: Mention | None
         if people:
             p = people[-1]
@@ -161,6 +168,10 @@ class SpeakerResolver:
             return Speaker(
                 text=text, name=p.name, role=p.role, organization=p.organization, kind="person", start=start, end=end
             )
+        if len(words) == 1 and words[0] in ("it", "they"):
+            org = self._previous_organization(start)
+            if org is not None:
+                return Speaker(text=text, name=org, organization=org, kind="organization", start=start, end=end)
         if len(words) == 1 and words[0] in PRONOUNS:
             p = self._previous_person(start)
             if p is not None:
@@ -175,6 +186,12 @@ class SpeakerResolver:
                 )
             return Speaker(text=text, kind="pronoun", start=start, end=end)
         orgs = [m for m in inside if m.kind in ("organization", "group")]
+        if orgs and orgs[-1].end >= end - 1:  # the phrase is headed by an organisation ("the … Monitor")
+            o = orgs[-1]
+            return Speaker(text=text, name=o.name, organization=o.name, kind="organization", start=start, end=end)
+        named = self._organization_by_head(words, start)
+        if named is not None:  # "the monitor" after "the Northern Syria Casualty Monitor"
+            return Speaker(text=text, name=named, organization=named, kind="organization", start=start, end=end)
         role = self._role(words)
         if role:
             org = orgs[-1].name if orgs else None
@@ -206,6 +223,32 @@ class SpeakerResolver:
             if w in roles or bare in roles:
                 return w if w in roles else bare
         return None
+
+    def _organization_by_head(self, words: list[str], before: int) -> str | None:
+        if len(words) > 3 or not words or words[0] not in ("the", "this", "that"):
+            return None
+        head = words[-1]
+        earlier = [
+            sp.name
+            for sp in self.spoken
+            if sp.name and (sp.end or 0) <= before and sp.kind != "pronoun" and sp.text.lower().split()[-1] == head
+        ]
+        if earlier:
+            return earlier[-1]
+        named = [
+            m.name
+            for m in self.doc.mentions
+            if m.kind in ("organization", "group") and m.end <= before and m.name and m.name.lower().split()[-1] == head
+        ]
+        return named[-1] if named else None
+
+    def _previous_organization(self, before: int) -> str | None:
+        """The organisation that last spoke (or was last named) before `before`, for "it said"."""
+        spoken = [s for s in self.spoken if s.kind == "organization" and (s.end or 0) <= before]
+        if spoken:
+            return spoken[-1].name
+        named = [m for m in self.doc.mentions if m.kind in ("organization", "group") and m.end <= before and m.name]
+        return named[-1].name if named else None
 
     def _previous_person(self, before: int, role: str | None = None, organization: str | None = None) -> Mention | None:
         candidates = [m for m in self.doc.mentions if m.kind == "person" and m.end <= before and m.name]
@@ -248,6 +291,7 @@ class ClaimsStage:
         claims: list[Claim] = []
         for a in sorted(found, key=lambda a: a.speaker[0]):
             speaker = resolver.resolve(*a.speaker)
+            resolver.spoken.append(speaker)
             c0, c1 = a.content
             content_text = doc.text[c0:c1]
             cue_text = doc.text[a.cue[0] : a.cue[1]]

@@ -45,25 +45,32 @@ ORG_HEADS = (
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 _CAP = r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*|bin|ibn|de|van|von|el-[A-Z][\w’'-]*)"
-_NAME = rf"[A-Z][\w’'-]+(?:\s+{_CAP}){{0,3}}"
-_ORG = rf"(?:(?:[A-Z][\w’'-]*|of|for|and|the)\s+){{0,5}}?(?:{ORG_HEADS})\b"
+_NAME = rf"[A-Z][\w’'-]+(?:[ \t]+{_CAP}){{0,3}}"
+_ORG = rf"(?:(?:[A-Z][\w’'-]*|of|for|and|the)[ \t]+){{0,5}}?(?:{ORG_HEADS})\b"
 
-TITLE_NAME = re.compile(rf"\b(?P<title>(?:{TITLES})(?:\s+(?:{TITLES}))?)\s+(?P<name>{_NAME})")
+TITLE_NAME = re.compile(rf"\b(?P<title>(?:{TITLES})(?:[ \t]+(?:{TITLES}))?)[ \t]+(?P<name>{_NAME})")
 APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?P<role>(?:[a-z]+\s+)?(?:{ROLES}))"
-    rf"(?:\s+(?:for|of|at|with|to)\s+(?:the\s+)?(?P<org>{_ORG}))?\s*[,.]"
+    rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<role>(?:[a-z]+[ \t]+)?(?:{ROLES}))"
+    rf"(?:[ \t]+(?:for|of|at|with|to)[ \t]+(?:the[ \t]+)?(?P<org>{_ORG}))?[ \t]*[,.]"
 )
 APPOSITIVE_OWNER = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+){{0,4}}?(?:{ORG_HEADS}|ministry|army|government|"
-    rf"police|military|agency|office|group|observatory))(?:’s|'s)\s+(?:[a-z]+\s+)?(?P<role>{ROLES})\s*[,.]"
+    rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?(?P<org>(?:[A-Z][\w-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}|ministry|army|government|"
+    rf"police|military|agency|office|group|observatory))(?:’s|'s)[ \t]+(?:[a-z]+[ \t]+)?(?P<role>{ROLES})[ \t]*[,.]"
+)
+# "Its director, Samer Haddad," / "The head of the local council, Abdelkarim Haj Omar,"
+ROLE_THEN_NAME = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)[ \t]+(?:[a-z]+[ \t]+)?(?P<role>{ROLES})"
+    rf"(?:[ \t]+(?:of|for|at)[ \t]+(?P<org>[^,\n]{{3,60}}))?,[ \t]+(?P<name>{_NAME}),"
 )
 ORG_ROLE_NAME = re.compile(
-    rf"(?P<org>(?:[A-Z][\w’'-]*\s+){{0,4}}(?:{ORG_HEADS}))\s+(?P<role>{ROLES})\s+(?P<name>{_NAME})"
+    rf"(?P<org>(?:[A-Z][\w’'-]*[ \t]+){{0,4}}(?:{ORG_HEADS}|ministry|army|military|government|police))[ \t]+(?P<role>{ROLES})[ \t]+(?P<name>{_NAME})"
 )
-ORG = re.compile(rf"(?:(?P<owner>[A-Z][\w-]*)(?:’s|'s)\s+)?(?P<org>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{ORG_HEADS}))\b")
+ORG = re.compile(
+    rf"(?:(?P<owner>[A-Z][\w-]*)(?:’s|'s)[ \t]+)?(?P<org>(?:[A-Z][\w’'-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}))\b"
+)
 ORG_ROLE = re.compile(
-    rf"(?P<org>(?:[A-Z][\w-]*(?:’s|'s)\s+)?(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{ORG_HEADS}))(?:’s|'s)?\s+"
-    rf"(?:(?:military|chief|top|senior|official)\s+)?(?P<role>{ROLES})\b"
+    rf"(?P<org>(?:[A-Z][\w-]*(?:’s|'s)[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}))(?:’s|'s)?[ \t]+"
+    rf"(?:(?:military|chief|top|senior|official)[ \t]+)?(?P<role>{ROLES})\b"
 )
 DESIGNATOR = re.compile(
     r"\b(?P<d>(?:Su|MiG|Mi|Ka|Tu|Il|Yak|F|FA|A|B|AH|UH|MQ|RQ|TB|KJ|J|Bayraktar TB)-\d+[A-Z]*"
@@ -191,14 +198,20 @@ def find_mentions(text: str, lexicon: Lexicon, country_adjective: dict[str, str]
                 org = org.replace(possessive.group(0), adj + " ")
         return org
 
+    for m in ROLE_THEN_NAME.finditer(text):
+        name, _title = strip_title(m.group("name"))
+        start = m.end("name") - len(name)
+        org = org_name(m.group("org")) if m.group("org") else None
+        found.append(Mention(start, m.end("name"), name, "person", name, m.group("role").lower(), org))
     for m in ORG_ROLE_NAME.finditer(text):
+        name, _title = strip_title(m.group("name"))
         found.append(
             Mention(
-                m.start("name"),
+                m.end("name") - len(name),
                 m.end("name"),
-                m.group("name"),
+                name,
                 "person",
-                m.group("name"),
+                name,
                 m.group("role").lower(),
                 org_name(m.group("org")),
             )
