@@ -53,9 +53,10 @@ APPOSITIVE = re.compile(
     rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<role>(?:[a-z]+[ \t]+)?(?:{ROLES}))"
     rf"(?:[ \t]+(?:for|of|at|with|to)[ \t]+(?:the[ \t]+)?(?P<org>{_ORG}))?[ \t]*[,.]"
 )
+LOWER_ORG_HEADS = "ministry|army|government|police|military|agency|office|group|observatory|service"
 APPOSITIVE_OWNER = re.compile(
-    rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?(?P<org>(?:[A-Z][\w-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}|ministry|army|government|"
-    rf"police|military|agency|office|group|observatory))(?:’s|'s)[ \t]+(?:[a-z]+[ \t]+)?(?P<role>{ROLES})[ \t]*[,.]"
+    rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?"
+    rf"(?P<org>(?:[A-Z][\w-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}|{LOWER_ORG_HEADS}))(?:’s|'s)[ \t]+(?:[a-z]+[ \t]+)?(?P<role>{ROLES})[ \t]*[,.]"
 )
 # "Its director, Samer Haddad," / "The head of the local council, Abdelkarim Haj Omar,"
 ROLE_THEN_NAME = re.compile(
@@ -63,7 +64,8 @@ ROLE_THEN_NAME = re.compile(
     rf"(?:[ \t]+(?:of|for|at)[ \t]+(?P<org>[^,\n]{{3,60}}))?,[ \t]+(?P<name>{_NAME}),"
 )
 ORG_ROLE_NAME = re.compile(
-    rf"(?P<org>(?:[A-Z][\w’'-]*[ \t]+){{0,4}}(?:{ORG_HEADS}|ministry|army|military|government|police))[ \t]+(?P<role>{ROLES})[ \t]+(?P<name>{_NAME})"
+    rf"(?P<org>(?:[A-Z][\w’'-]*[ \t]+){{0,4}}(?:{ORG_HEADS}|{LOWER_ORG_HEADS}))"
+    rf"[ \t]+(?P<role>{ROLES})[ \t]+(?P<name>{_NAME})"
 )
 ORG = re.compile(
     rf"(?:(?P<owner>[A-Z][\w-]*)(?:’s|'s)[ \t]+)?(?P<org>(?:[A-Z][\w’'-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}))\b"
