@@ -56,7 +56,8 @@ APPOSITIVE = re.compile(
 LOWER_ORG_HEADS = "ministry|army|government|police|military|agency|office|group|observatory|service"
 APPOSITIVE_OWNER = re.compile(
     rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?"
-    rf"(?P<org>(?:[A-Z][\w-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}|{LOWER_ORG_HEADS}))(?:’s|'s)[ \t]+(?:[a-z]+[ \t]+)?(?P<role>{ROLES})[ \t]*[,.]"
+    rf"(?P<org>(?:[A-Z][\w-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}|{LOWER_ORG_HEADS}))"
+    rf"(?:’s|'s)[ \t]+(?:[a-z]+[ \t]+)?(?P<role>{ROLES})[ \t]*[,.]"
 )
 # "Its director, Samer Haddad," / "The head of the local council, Abdelkarim Haj Omar,"
 ROLE_THEN_NAME = re.compile(
