@@ -142,3 +142,17 @@ def test_actor_text_starts_at_the_actor() -> None:
     (e,) = doc.events
     assert [a.text for a in e.actors] == ["Russian warplanes"]
     assert e.fatalities.best == 9
+
+
+def test_subset_counts_are_not_alternative_fatality_figures() -> None:
+    text = "At least 23 civilians, among them seven children and four women, were killed when jets struck Idlib."
+    doc = run(text, [("Idlib", {**SY, "admin1": "Idlib", "precision": "point"})], [])
+    (e,) = doc.events
+    assert (e.fatalities.low, e.fatalities.best) == (23, 23)
+
+
+def test_wounded_are_not_counted_as_dead() -> None:
+    text = "Jets struck Idlib, killing 9 people; dozens of people were wounded."
+    doc = run(text, [("Idlib", {**SY, "admin1": "Idlib", "precision": "point"})], [])
+    (e,) = doc.events
+    assert (e.fatalities.low, e.fatalities.best, e.fatalities.high) == (9, 9, 9)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from debrief.document import Document
+from debrief.numerals import subset_zones
 from debrief.records import (
     Entity,
     EventDate,
@@ -43,6 +44,7 @@ KILL_RE = re.compile(
     r"bodies|were shot dead)\b",
     re.I,
 )
+WOUND_RE = re.compile(r"\b(?:wounded|injured|hurt|injuries|wounding|injuring)\b", re.I)
 PEOPLE_HEADS = re.compile(
     r"\b(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|insurgents|members|"
     r"policemen|officers|children|women|men|villagers|residents|protesters|demonstrators|worshippers|"
@@ -226,12 +228,18 @@ def fatalities_in(doc: Document, quantities: list[Quantity], sent: Sentence) -> 
     if not KILL_RE.search(doc.text[sent.start : sent.end]):
         return Fatalities()
     values: list[tuple[float, float, float]] = []
+    parts = subset_zones(doc.text, sent.start, sent.end)
     for q in quantities:
         if q.kind != "count" or q.value is None:
             continue
+        if any(s <= q.start < e for s, e in parts):
+            continue  # a part of a count already given ("among them seven children")
         after = doc.text[q.start : min(sent.end, q.end + 40)]
         around = doc.text[max(sent.start, q.start - 40) : min(sent.end, q.end + 40)]
-        if (PEOPLE_HEADS.search(q.category or "") or KILL_RE.search(after)) and KILL_RE.search(around):
+        if WOUND_RE.search(after) and not KILL_RE.search(after):
+            continue  # "dozens of people were wounded"
+        # a count of people in a sentence that reports deaths, or any count right next to a death word
+        if PEOPLE_HEADS.search(q.category or "") or (KILL_RE.search(after) and KILL_RE.search(around)):
             low = q.low if q.low is not None else q.value
             high = q.high if q.high is not None else q.value
             values.append((low, q.value, high))

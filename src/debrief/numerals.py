@@ -116,6 +116,20 @@ PATTERN = re.compile(
 )
 
 
+# Words that introduce a breakdown of a count already given ("23 civilians, among them seven children"):
+# the numbers after them are parts of that count, neither alternatives to it nor items of a list.
+SUBSET_CUE = re.compile(r"\b(?:among|including|of whom|of them|such as)\b", re.I)
+
+
+def subset_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of [start, end) that break a count down: from a subset cue to the end of its clause."""
+    zones = []
+    for m in SUBSET_CUE.finditer(text, start, end):
+        stop = re.compile(r"[,;)—]|$", re.M).search(text, m.end(), end)
+        zones.append((m.start(), stop.start() if stop else end))
+    return zones
+
+
 @dataclass(frozen=True, slots=True)
 class Numeral:
     start: int

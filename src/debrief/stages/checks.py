@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from debrief.document import Document
 from debrief.pipeline import Context
+from debrief.numerals import SUBSET_CUE
 from debrief.records import Check, Claim, Quantity, Stated, Verdict
 from debrief.stages.claims import claim_at
 
@@ -47,9 +48,6 @@ def _counts(quantities: list[Quantity]) -> list[Quantity]:
     return [q for q in quantities if q.kind == "count" and q.value is not None and q.category]
 
 
-SUBSET = re.compile(r"\b(?:among|including|of whom|of them|such as)\b", re.I)
-
-
 def itemised_runs(text: str, quantities: list[Quantity], minimum: int = 3) -> list[list[Quantity]]:
     """Runs of counts that form a list: consecutive items separated by a comma, semicolon or "and"
     (not a breakdown of a subset: "23 civilians, among them seven children and four women")."""
@@ -58,7 +56,7 @@ def itemised_runs(text: str, quantities: list[Quantity], minimum: int = 3) -> li
     for q in sorted(quantities, key=lambda q: q.start):
         if run:
             gap = text[run[-1].end : q.start]
-            listed = re.search(r"[,;]|\band\b", gap) and not re.search(r"[.!?:]\s", gap) and not SUBSET.search(gap)
+            listed = re.search(r"[,;]|\band\b", gap) and not re.search(r"[.!?:]\s", gap) and not SUBSET_CUE.search(gap)
             if len(gap) <= 60 and listed:
                 run.append(q)
                 continue
