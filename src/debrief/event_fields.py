@@ -236,7 +236,8 @@ def fatalities_in(doc: Document, quantities: list[Quantity], sent: Sentence) -> 
             continue  # a part of a count already given ("among them seven children")
         after = doc.text[q.start : min(sent.end, q.end + 40)]
         around = doc.text[max(sent.start, q.start - 40) : min(sent.end, q.end + 40)]
-        if WOUND_RE.search(after) and not KILL_RE.search(after):
+        clause = re.split(r"[,;.]", doc.text[q.start : sent.end], maxsplit=1)[0]
+        if WOUND_RE.search(clause) and not KILL_RE.search(clause):
             continue  # "dozens of people were wounded"
         # a count of people in a sentence that reports deaths, or any count right next to a death word
         if PEOPLE_HEADS.search(q.category or "") or (KILL_RE.search(after) and KILL_RE.search(around)):
