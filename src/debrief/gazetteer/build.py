@@ -206,14 +206,10 @@ class IndexBuilder:
         self.conn.execute("DROP INDEX places_lat")
         self.conn.execute("DROP TABLE rg")
         rg_names = admin.vote_names(votes)
-        for cc, code, pop, wlat, wlon, weight in self.conn.execute(
-            "SELECT country, admin1_code, SUM(population), SUM(lat * (population + 1)), "
-            "SUM(lon * (population + 1)), SUM(population + 1) FROM places "
-            "WHERE admin1_code IS NOT NULL AND admin1_code != '00' GROUP BY 1, 2"
-        ).fetchall():
-            raw = rg_names.get((cc, code))
+        for (cc, code), (clat, clon, pop) in self.centres(by_admin1=True).items():
+            raw = rg_names.get((cc, code or ""))
             display = clean_admin_display(raw) if raw else None
-            lat, lon = self.snap(cc, code, wlat / weight, wlon / weight)
+            lat, lon = self.snap(cc, code, clat, clon)
             self.admin1.add_area(
                 cc,
                 code,
@@ -230,6 +226,27 @@ class IndexBuilder:
                 ),
             )
         self.counts["admin1_named_by_rg"] = len(rg_names)
+
+    def centres(self, *, by_admin1: bool) -> dict[tuple[str, str | None], tuple[float, float, int]]:
+        """Per country (or admin1 area): the middle of the box holding the 10th to 90th percentile
+        of its cities' latitudes and longitudes (near where GeoNames puts an area's point, and
+        blind to outlying islands), and the population of its cities."""
+        cities: dict[tuple[str, str | None], list[tuple[float, float, int]]] = defaultdict(list)
+        for cc, code, lat, lon, pop in self.conn.execute(
+            "SELECT country, admin1_code, lat, lon, population FROM places "
+            "WHERE feature LIKE 'PPL%' AND country IS NOT NULL"
+        ):
+            if by_admin1 and (code is None or code == "00"):
+                continue
+            cities[(cc, code if by_admin1 else None)].append((lat, lon, pop))
+        out: dict[tuple[str, str | None], tuple[float, float, int]] = {}
+        for key, rows in cities.items():
+            lats = sorted(r[0] for r in rows)
+            lons = sorted(r[1] for r in rows)
+            lo, hi = len(rows) // 10, (len(rows) * 9) // 10
+            hi = max(hi - 1, lo) if len(rows) > 1 else 0
+            out[key] = ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2, sum(r[2] for r in rows))
+        return out
 
     def snap(self, cc: str | None, code: str | None, lat: float, lon: float) -> tuple[float, float]:
         """The city of the area nearest to (lat, lon): a centroid that is surely inside the area."""
@@ -297,13 +314,7 @@ class IndexBuilder:
         """One PCLI place per country; returns (country, capital name) pairs."""
         capitals: list[tuple[str, str]] = []
         by_cc = {r.country: r for r in overrides if r.country}
-        stats = {
-            cc: (wlat / w, wlon / w)
-            for cc, wlat, wlon, w in self.conn.execute(
-                "SELECT country, SUM(lat * (population + 1)), SUM(lon * (population + 1)), "
-                "SUM(population + 1) FROM places WHERE feature LIKE 'PPL%' GROUP BY country"
-            )
-        }
+        stats = {cc: (lat, lon) for (cc, _code), (lat, lon, _pop) in self.centres(by_admin1=False).items()}
         rows = []
         for cc, info in sources.read_geonames_countries().items():
             country = pycountry.countries.get(alpha_2=cc)
@@ -388,6 +399,7 @@ def build_index(options: GazetteerOptions, target: Path) -> dict[str, int]:
             conn.commit()
         finally:
             conn.close()
+        tmp.chmod(0o644)  # mkstemp makes it private; the index is no secret
         os.replace(tmp, target)
     except sqlite3.Error as exc:
         raise GazetteerError(f"building the gazetteer index at {target} failed: {exc}") from exc

@@ -24,7 +24,8 @@ _PLACE_COLUMNS = (
     "p.id, p.geonames_id, p.name, p.country, p.admin1_code, p.admin1, p.lat, p.lon, p.feature, p.population, p.source"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-_MEMO_SIZE = 200_000
+_MEMO_SIZE = 5_000  # names remembered per instance
+_MEMO_ROWS = 50  # candidates remembered per name (the best ones)
 
 Row = tuple[Any, ...]
 
@@ -134,7 +135,7 @@ class Gazetteer:
             pid = row[0]
             if pid not in best or match < best[pid][1]:
                 best[pid] = (tuple(row), match)
-        found = sorted(best.values(), key=lambda item: (item[1], -item[0][9], item[0][0]))
+        found = sorted(best.values(), key=lambda item: (item[1], -item[0][9], item[0][0]))[:_MEMO_ROWS]
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
         self._memo[name] = found
@@ -142,7 +143,8 @@ class Gazetteer:
 
     def lookup(self, name: str, *, max_match: int = 2, limit: int = 50) -> list[PlaceCandidate]:
         """Places called `name`, best matches first (exact, then spelling variants, then consonant
-        skeletons; larger places first within each). `max_match` 0 keeps exact matches only."""
+        skeletons; larger places first within each), at most `limit` (≤ 50) of them.
+        `max_match` 0 keeps exact matches only."""
         out = []
         for row, match in self._rows(name):
             if match <= max_match:

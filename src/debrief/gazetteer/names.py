@@ -92,7 +92,7 @@ def strip_articles(folded: str) -> list[str]:
     kept = [w for w in words if w not in ARTICLES]
     if not kept:
         return words
-    return [_GLUED_ARTICLE.sub(r"\1", w) if len(w) >= 5 else w for w in kept]
+    return [_GLUED_ARTICLE.sub(r"\1", w) if len(w) >= 5 and w[1] == w[2] else w for w in kept]
 
 
 def sound_key(folded: str) -> str:
@@ -149,6 +149,8 @@ def bare_admin_name(name: str) -> str:
 
 def is_latin(text: str) -> bool:
     """True when every letter of `text` is Latin (after removing diacritics)."""
+    if text.isascii():
+        return True
     for c in unicodedata.normalize("NFKD", text):
         if c.isalpha() and not ("a" <= c.lower() <= "z") and c not in "ıłøđðþæœßħŧŀə":
             return False

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from debrief.errors import GazetteerError
-from debrief.gazetteer.names import fold, is_latin
+from debrief.gazetteer.names import is_latin
 from debrief.records import PlaceRecord
 
 CITY_DATASETS = (500, 1000, 5000, 15000)
@@ -229,7 +229,3 @@ def read_geonames_dump(path: Path) -> Iterator[PlaceRecord]:
             )
     except (OSError, zipfile.BadZipFile, ValueError) as exc:
         raise GazetteerError(f"cannot read GeoNames dump {path}: {exc}") from exc
-
-
-def folded_set(names: list[str]) -> set[str]:
-    return {fold(n) for n in names if fold(n)}

@@ -79,7 +79,9 @@ def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
                 demonyms[cc] += 1
         elif t.text.islower():
             lowercase.add(t.text)
-    per_sentence = [[m for m in mentions if not _common_or_person(m, doc, names, lowercase)] for mentions in per_sentence]
+    per_sentence = [
+        [m for m in mentions if not _common_or_person(m, doc, names, lowercase)] for mentions in per_sentence
+    ]
     places = resolve(per_sentence, demonyms)
     places.sort(key=lambda m: m.start)
     return places

@@ -77,8 +77,8 @@ class SentenceReader:
         self.paragraph_start = paragraph_start
         self.names = names if names is not None else set()  # words of people's names seen so far
         self.first = next((i for i, t in enumerate(toks) if _WORDLIKE.search(t.text)), 0)
-        words = [k for k in self.kinds if k in ("C", "O", "U")]
-        self.titlecase = len(words) >= 4 and words.count("C") >= 0.6 * len(words)
+        alpha = [k for k, t in zip(self.kinds, toks, strict=True) if t.text.isalpha()]
+        self.titlecase = len(alpha) >= 4 and alpha.count("C") >= 0.75 * len(alpha)  # a headline
         # per mention: (first name token, last name token, last token of the mention)
         self.found: list[tuple[PlaceMention, int, int, int]] = []
 
@@ -114,7 +114,8 @@ class SentenceReader:
         return low == "the" and self.low[k - 1] == "of" and self._next_cap(k)
 
     def runs(self) -> list[tuple[int, int]]:
-        out = []
+        """Capitalised token runs (a..b, inclusive) that may hold names."""
+        out: list[tuple[int, int]] = []
         i, n = 0, len(self.toks)
         while i < n:
             if self.kinds[i] == "C" or (self.kinds[i] == "P" and self._opens_name(i)):
@@ -123,11 +124,20 @@ class SentenceReader:
                     j += 1
                 while j > i and self.kinds[j] != "C":
                     j -= 1
-                out.append((i, j))
+                if out and self._joined_by_and(out[-1], (i, j)):
+                    out[-1] = (out[-1][0], j)  # "Trinidad and Tobago", "Bosnia and Herzegovina"
+                else:
+                    out.append((i, j))
                 i = j + 1
             else:
                 i += 1
         return out
+
+    def _joined_by_and(self, left: tuple[int, int], right: tuple[int, int]) -> bool:
+        if right[0] - left[1] != 2 or self.low[left[1] + 1] not in ("and", "&"):
+            return False
+        cands = self.lookup(self.text(left[0], right[1]))
+        return bool(cands) and cands[0].match == 0
 
     def text(self, a: int, b: int) -> str:
         return self.doc.text[self.toks[a].start : self.toks[b].end]
@@ -149,13 +159,18 @@ class SentenceReader:
         weak: list[int] = []
         p = a
         while p <= b:
-            if self.kinds[p] not in ("C", "P") or (p == self.first and self.low[p] in STOP_WORDS):
+            if self.kinds[p] not in ("C", "P"):
                 p += 1
                 continue
+            opener = p == self.first and self.low[p] in STOP_WORDS  # "The Hague", not "The"
             hit = None
-            for q in range(min(b, p + _MAX_SPAN - 1), p - 1, -1):
+            for q in range(min(b, p + _MAX_SPAN - 1), p if opener else p - 1, -1):
                 if self.kinds[q] != "C":
                     continue
+                if self.low[q] in W.ORG_WORDS:
+                    continue  # "Oxford University", "Centre for Global Policy"
+                if q == p and (self.low[p] in W.NOT_ALONE or self.low[p] in W.ETHNONYMS):
+                    continue  # "Northern", "Gulf", "Arab": no place by itself
                 cands = self.lookup(self.text(p, q))
                 if not cands or cands[0].match > 1:
                     continue
@@ -164,7 +179,7 @@ class SentenceReader:
                 hit = q
                 break
             if hit is None:
-                if self.kinds[p] == "C":
+                if self.kinds[p] == "C" and not opener:
                     left.append(p)
                 p += 1
             else:
@@ -177,6 +192,8 @@ class SentenceReader:
     def _harmless(self, k: int, a: int) -> bool:
         """A leftover capitalised token that does not make the run another kind of name."""
         low = self.low[k]
+        if low in W.ORG_WORDS:
+            return False
         if k == self.first or (k == a and low in STOP_WORDS):
             return True
         if low in W.RUN_MODIFIERS or low in W.SUFFIX_HINTS:
@@ -184,7 +201,8 @@ class SentenceReader:
         return k == a and self.demonym(self.toks[k].text) is not None
 
     def read_run(self, a: int, b: int) -> None:
-        name_end, suffix_hint = self._cap_suffix(a, b)
+        # in a headline every word is capitalised: "Market Town" is no "X town" pattern
+        name_end, suffix_hint = (b, None) if self.titlecase else self._cap_suffix(a, b)
         spans, left, weak = self._segment(a, name_end)
         if b + 1 < len(self.toks) and self.kinds[b + 1] == "D":
             return  # a maker and a model: "Sukhoi Su-34", "Mil Mi-8"
@@ -198,6 +216,9 @@ class SentenceReader:
             return
         if a >= 1 and (self.low[a - 1] in W.TITLES or self.low[a - 1].rstrip(".") in W.TITLES):
             self.names.add(self.toks[b].text)  # "President Erdogan"
+        if len(spans) > 1 and not self.titlecase:
+            self.names.add(self.toks[b].text)
+            return  # two names side by side: "Hassan Hassan", not two places
         if not spans:
             if suffix_hint is not None or self._prefix_hint(a)[0] is not None:
                 start = a + 1 if a == self.first and self.low[a] in STOP_WORDS and a < name_end else a
@@ -279,32 +300,63 @@ class SentenceReader:
             return self.demonym(self.toks[k].text)
         return None
 
+    def _list_bounds(self, p: int, e: int) -> tuple[int, int]:
+        """First and last token of the list of names that the span p..e belongs to."""
+        n = len(self.toks)
+        starts = {fp: fe for _m, fp, _q, fe in self.found}
+        ends = {fe: fp for _m, fp, _q, fe in self.found}
+        while e + 2 < n and self.low[e + 1] in (",", "and", "or") and e + 2 in starts:
+            e = starts[e + 2]
+        while p >= 2 and self.low[p - 1] in (",", "and", "or") and p - 2 in ends:
+            p = ends[p - 2]
+        return p, e
+
     def _actor(self, p: int, e: int, mention: PlaceMention) -> bool:
         """Is the span an actor, a person's or an institution's name rather than a place?"""
-        n = len(self.toks)
         low_text = fold(mention.text)
         if low_text in W.METONYM_PHRASES:
             return True
         if p == e and self.low[p] in W.MONTHS_DAYS:
             return True
-        if self.doc.text[mention.name_start : mention.name_end] == self.toks[p].text and self.demonym(self.toks[p].text):
+        if self.doc.text[mention.name_start : mention.name_end] == self.toks[p].text and self.demonym(
+            self.toks[p].text
+        ):
             return True
         if p >= 1 and (self.low[p - 1] in W.TITLES or self.low[p - 1].rstrip(".") in W.TITLES):
             return True
         if mention.hint != "name" or mention.evidence == "pattern":
             return False
         seat = any(c.match == 0 and c.feature in ("PCLI", "PPLC") for c in mention.candidates)
-        if p >= 1 and self.low[p - 1] in W.ACTOR_PREPOSITIONS and seat:
-            return True  # "a campaign against Moscow", "backed by Russia"
-        if p >= 1 and self.low[p - 1] in W.SPEECH_VERBS and seat:
-            return True  # "urged Moscow to", "asked Washington for"
-        k = e + 1
-        if k < n and self.low[k] in W.AUXILIARIES:
+        first, last = self._list_bounds(p, e)  # "Baghdad and Washington are in talks"
+        before = self.low[first - 1] if first >= 1 else ""
+        if seat and (before in W.ACTOR_PREPOSITIONS or before in W.SPEECH_VERBS or before == "between"):
+            return True  # "a campaign against Moscow", "urged Moscow to", "between Ankara and Washington"
+        if mention.evidence != "locative" and self._acts(last + 1, seat):
+            return True  # "Moscow said", but "officials in Moscow said" and "aid from the UK reached"
+        return self._possessive_actor(e)
+
+    def _acts(self, k: int, seat: bool) -> bool:
+        """Do the words from token k make the name before them a subject that speaks or acts?
+        "X said", "X has repeatedly denied"; for a country or capital also "X is", "X would"
+        unless a verb of violence follows ("Damascus was shelled")."""
+        n = len(self.toks)
+        aux = self.low[k] if k < n and self.low[k] in W.AUXILIARIES else ""
+        passive = aux in W.PASSIVE_AUXILIARIES
+        k += 1 if aux else 0
+        while k < n and (self.low[k].endswith("ly") or self.low[k] in W.ADVERBS or self.low[k] == "been"):
+            passive = passive or self.low[k] == "been"
             k += 1
-            while k < n and (self.low[k].endswith("ly") or self.low[k] in W.ADVERBS):
-                k += 1
-        if k < n and self.low[k] in W.SPEECH_VERBS:
-            return True  # "Washington said", "Moscow has repeatedly denied"
+        word = self.low[k] if k < n else ""
+        if word in W.SPEECH_VERBS:
+            return True
+        if not seat:
+            return False
+        if aux:  # "Ankara has not struck a deal" acts; "Damascus was struck" suffers
+            return not (passive and word in W.SUFFERED)
+        return word.endswith("ed") and word not in W.SUFFERED  # "Moscow moved", "Damascus granted"
+
+    def _possessive_actor(self, e: int) -> bool:
+        n = len(self.toks)
         nxt = self.low[e + 1] if e + 1 < n else ""
         if nxt in W.HYPHENS and e + 2 < n and self.low[e + 2] in W.ACTOR_SUFFIXES:
             return True

