@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from debrief.document import Document
-from debrief.pipeline import Context
 from debrief.numerals import SUBSET_CUE
+from debrief.pipeline import Context
 from debrief.records import Check, Claim, Quantity, Stated, Verdict
 from debrief.stages.claims import claim_at
 
