@@ -61,7 +61,6 @@ def test_total_from_the_same_source_is_checked() -> None:
 
 def test_total_from_another_source_is_not_paired() -> None:
     checks = _doc(
-        "A monitor said 60 targets were hit. “We destroyed 20 depots, 15 command posts and 9 camps,” "
-        "the ministry said."
+        "A monitor said 60 targets were hit. “We destroyed 20 depots, 15 command posts and 9 camps,” the ministry said."
     )
     assert checks == []

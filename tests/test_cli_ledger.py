@@ -173,9 +173,7 @@ def stand_ins(monkeypatch: pytest.MonkeyPatch) -> type[StandInPipeline]:
     return StandInPipeline
 
 
-def test_ingest_reports_each_bad_input_and_keeps_going(
-    tmp_path: Path, stand_ins: type[StandInPipeline]
-) -> None:
+def test_ingest_reports_each_bad_input_and_keeps_going(tmp_path: Path, stand_ins: type[StandInPipeline]) -> None:
     good, bad, missing = tmp_path / "good.txt", tmp_path / "bad.txt", tmp_path / "missing.txt"
     good.write_text("Shelling hit the market in Idlib.")
     bad.write_text("BOOM went the parser.")
@@ -200,9 +198,7 @@ def test_ingest_reports_each_bad_input_and_keeps_going(
     assert stand_ins.seen == []  # a known document is not run through the pipeline again
 
 
-def test_ingest_uses_the_default_db(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stand_ins: object
-) -> None:
+def test_ingest_uses_the_default_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stand_ins: object) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DEBRIEF_DB", raising=False)
     (tmp_path / "a.txt").write_text("Two rockets hit Kharkiv.")
@@ -259,9 +255,7 @@ def _real_ingest_available() -> bool:
     return True
 
 
-@pytest.mark.skipif(
-    not _real_ingest_available(), reason="debrief.ingest or the pipeline stages not written yet"
-)
+@pytest.mark.skipif(not _real_ingest_available(), reason="debrief.ingest or the pipeline stages not written yet")
 def test_ingest_end_to_end(tmp_path: Path) -> None:
     article = tmp_path / "briefing.txt"
     article.write_text(

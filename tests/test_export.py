@@ -122,9 +122,7 @@ def test_table_claims(rows: dict[Kind, Rows]) -> None:
     assert "deny" in lines[3] and "There have been no S-400s" in lines[3]
     assert "  the Syrian Observatory for Human Rights  " in lines[4]  # its organization not repeated
     column = lines[0].index("content")
-    assert all(
-        line[column:].startswith(("On Nov", "There", "At least", "the protest")) for line in lines[2:-1]
-    )
+    assert all(line[column:].startswith(("On Nov", "There", "At least", "the protest")) for line in lines[2:-1])
     assert lines[-1] == "4 claims"
     long = {**rows["claims"][0], "content": {"text": "word " * 40}}
     assert "word " * 13 + "word…" in render([long], "claims", "table")  # long cells are cut

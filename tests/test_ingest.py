@@ -63,9 +63,7 @@ def test_same_text_twice_gives_same_id(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "two.txt").write_text("  " + ARTICLE.replace(" ", "  ") + "\n\n\n", encoding="utf-8")
     (tmp_path / "other.txt").write_text(ARTICLE + " More.", encoding="utf-8")
-    one, two, other = docs(
-        list(read_sources([str(tmp_path / n) for n in ("one.txt", "two.txt", "other.txt")]))
-    )
+    one, two, other = docs(list(read_sources([str(tmp_path / n) for n in ("one.txt", "two.txt", "other.txt")])))
     assert one.id == two.id
     assert one.id != other.id
     assert len(one.id) == 64
@@ -172,9 +170,7 @@ def test_batch_mixing_bad_and_good(tmp_path: Path) -> None:
     latin.write_bytes(b"\xe9t\xe9")
     missing = tmp_path / "missing.txt"
     broken = tmp_path / "broken.jsonl"
-    broken.write_text(
-        '{"text": "Shelling in Idlib."}\n{oops\n{"text": "Clashes near Homs."}\n', encoding="utf-8"
-    )
+    broken.write_text('{"text": "Shelling in Idlib."}\n{oops\n{"text": "Clashes near Homs."}\n', encoding="utf-8")
     good_md = tmp_path / "good.md"
     good_md.write_text("Third article about Aleppo.", encoding="utf-8")
 

@@ -26,9 +26,7 @@ def read(path: Path, options: IngestOptions | None = None) -> list[Document | In
 def summary(items: list[Document | InputError]) -> list[tuple[str, str]]:
     """(source, text or 'ERROR: problem') per item."""
     return [
-        (item.info.source or "", item.text)
-        if isinstance(item, Document)
-        else (item.source, f"ERROR: {item.problem}")
+        (item.info.source or "", item.text) if isinstance(item, Document) else (item.source, f"ERROR: {item.problem}")
         for item in items
     ]
 
@@ -104,9 +102,7 @@ def test_jsonl_row_errors_do_not_stop_the_file(tmp_path: Path) -> None:
 
 def test_jsonl_line_over_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
-    path.write_text(
-        json.dumps({"text": "x" * 5000}) + "\n" + json.dumps({"text": "small"}) + "\n", encoding="utf-8"
-    )
+    path.write_text(json.dumps({"text": "x" * 5000}) + "\n" + json.dumps({"text": "small"}) + "\n", encoding="utf-8")
     assert summary(read(path, IngestOptions(max_bytes=1000))) == [
         (f"{path}:1", "ERROR: line too long (limit 1,000 bytes)"),
         (f"{path}:2", "small"),
@@ -179,8 +175,7 @@ def test_csv_without_text_column_is_one_error(tmp_path: Path) -> None:
     assert summary(read(path)) == [
         (
             str(path),
-            "ERROR: no text column (looked for text, body, content, article, full_text, story; "
-            "found 'id', 'title')",
+            "ERROR: no text column (looked for text, body, content, article, full_text, story; found 'id', 'title')",
         ),
     ]
 
@@ -222,9 +217,7 @@ def test_guardian_sample() -> None:
 
 def test_jsonl_lone_surrogate_is_a_row_error(tmp_path: Path) -> None:
     path = tmp_path / "surrogate.jsonl"
-    path.write_text(
-        '{"text": "bad \\ud800 text"}\n{"text": "Fine.", "title": "odd \\udc00 title"}\n', encoding="utf-8"
-    )
+    path.write_text('{"text": "bad \\ud800 text"}\n{"text": "Fine.", "title": "odd \\udc00 title"}\n', encoding="utf-8")
     items = read(path)
     assert summary(items) == [
         (f"{path}:1", "ERROR: text is not valid Unicode (lone surrogate U+D800 at character 4)"),

@@ -117,10 +117,7 @@ def test_lxml_fallback_when_trafilatura_fails(tmp_path: Path, monkeypatch: pytes
     (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
     error = only(list(read_sources([str(tmp_path / "empty.html")])))
     assert isinstance(error, InputError)
-    assert (
-        error.problem
-        == "no readable text in HTML (trafilatura failed: ValueError: simulated extractor crash)"
-    )
+    assert error.problem == "no readable text in HTML (trafilatura failed: ValueError: simulated extractor crash)"
 
 
 @pytest.mark.parametrize(
@@ -325,8 +322,6 @@ def test_parse_published(value: object, expected: str, precision: str) -> None:
     assert (parsed.date, parsed.precision, parsed.inferred) == (expected, precision, False)
 
 
-@pytest.mark.parametrize(
-    "value", ["", "garbage", "Su-24M", "yesterday", "2015-13-45", None, True, {"a": 1}, 12.5]
-)
+@pytest.mark.parametrize("value", ["", "garbage", "Su-24M", "yesterday", "2015-13-45", None, True, {"a": 1}, 12.5])
 def test_unparseable_published_is_none(value: object) -> None:
     assert parse_published(value) is None

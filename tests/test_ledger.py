@@ -72,12 +72,8 @@ def entity(text: str, phrase: str, name: str, kind: str) -> Entity:
     return Entity(text=phrase, name=name, kind=kind, start=s.start, end=s.end)
 
 
-def place(
-    name: str, admin1: str | None, lat: float | None, lon: float | None, country: str = "SY"
-) -> Location:
-    return Location(
-        text=name, name=name, country=country, admin1=admin1, lat=lat, lon=lon, precision="admin1"
-    )
+def place(name: str, admin1: str | None, lat: float | None, lon: float | None, country: str = "SY") -> Location:
+    return Location(text=name, name=name, country=country, admin1=admin1, lat=lat, lon=lon, precision="admin1")
 
 
 def rt_document() -> Document:
@@ -161,9 +157,7 @@ def rt_document() -> Document:
         ),
         Claim(
             id="c2",
-            speaker=Speaker(
-                text="the ministry", organization="Russian Defense Ministry", kind="organization"
-            ),
+            speaker=Speaker(text="the ministry", organization="Russian Defense Ministry", kind="organization"),
             cue="said",
             quote="indirect",
             stance="deny",
@@ -351,9 +345,7 @@ def test_open_without_create_refuses_a_missing_file(tmp_path: Path) -> None:
 def test_open_reports_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("this is not sqlite " * 100)
-    with pytest.raises(
-        LedgerError, match=r"cannot open ledger at .*notes\.db: DatabaseError: file is not a database"
-    ):
+    with pytest.raises(LedgerError, match=r"cannot open ledger at .*notes\.db: DatabaseError: file is not a database"):
         Ledger.open(path)
 
 

@@ -64,8 +64,11 @@ def test_air_strikes_in_each_of_the_eight_provinces(seed: tuple[Report, str]) ->
     report = seed[0]
     for province in PROVINCES:
         found = [
-            e for e in report.events
-            if e.type == "AIR_STRIKE" and e.location and e.location.admin1 == province
+            e
+            for e in report.events
+            if e.type == "AIR_STRIKE"
+            and e.location
+            and e.location.admin1 == province
             and e.location.precision == "admin1"
             and (e.date.start, e.date.end) == ("2015-11-11", "2015-11-12")
         ]
@@ -77,9 +80,13 @@ def test_air_strikes_in_each_of_the_eight_provinces(seed: tuple[Report, str]) ->
 
 def _strike_with(report: Report, weapon: str, admin1: str) -> Event:
     found = [
-        e for e in report.events
-        if e.type == "AIR_STRIKE" and any(w.text == weapon for w in e.weapons)
-        and e.location and e.location.admin1 == admin1 and e.location.precision != "admin1"
+        e
+        for e in report.events
+        if e.type == "AIR_STRIKE"
+        and any(w.text == weapon for w in e.weapons)
+        and e.location
+        and e.location.admin1 == admin1
+        and e.location.precision != "admin1"
     ]
     assert len(found) == 1, [(e.location, [w.text for w in e.weapons]) for e in report.events]
     return found[0]
@@ -116,8 +123,10 @@ def test_siege_of_kweires_lifted_and_kalibr_strike(seed: tuple[Report, str]) -> 
 def test_konashenkov_claim_carries_the_tally_and_its_check(seed: tuple[Report, str]) -> None:
     report = seed[0]
     tally = [
-        c for c in report.claims
-        if c.speaker.name == "Igor Konashenkov" and c.speaker.role == "spokesman"
+        c
+        for c in report.claims
+        if c.speaker.name == "Igor Konashenkov"
+        and c.speaker.role == "spokesman"
         and c.speaker.organization == "Russian Defense Ministry"
         and [q.value for q in c.quantities] == [34, 16, 2, 3, 50, 184]
     ]

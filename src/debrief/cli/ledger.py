@@ -46,21 +46,15 @@ def _event_codes(values: list[str] | None) -> list[str] | None:
 _DATE_FORMATS = ["%Y-%m-%d"]
 DbOption = Annotated[
     str,
-    typer.Option(
-        "--db", envvar="DEBRIEF_DB", metavar="PATH|URL", help="Ledger: a SQLite file or a SQLAlchemy URL."
-    ),
+    typer.Option("--db", envvar="DEBRIEF_DB", metavar="PATH|URL", help="Ledger: a SQLite file or a SQLAlchemy URL."),
 ]
 SinceOption = Annotated[
     datetime | None,
-    typer.Option(
-        formats=_DATE_FORMATS, metavar="YYYY-MM-DD", help="Only records dated on or after this day."
-    ),
+    typer.Option(formats=_DATE_FORMATS, metavar="YYYY-MM-DD", help="Only records dated on or after this day."),
 ]
 UntilOption = Annotated[
     datetime | None,
-    typer.Option(
-        formats=_DATE_FORMATS, metavar="YYYY-MM-DD", help="Only records dated on or before this day."
-    ),
+    typer.Option(formats=_DATE_FORMATS, metavar="YYYY-MM-DD", help="Only records dated on or before this day."),
 ]
 TypeOption = Annotated[
     list[str] | None,

@@ -107,9 +107,7 @@ def html_document(markup: str, source: str, *, url: str | None = None) -> Docume
     failure: str | None = None
     result = None
     try:
-        result = trafilatura.bare_extraction(
-            markup, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS
-        )
+        result = trafilatura.bare_extraction(markup, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS)
     except Exception as exc:  # third-party parser on untrusted markup: record it, fall back to lxml
         failure = f"trafilatura failed: {type(exc).__name__}: {exc}"
         log.info("%s: %s; using the lxml fallback", source, failure)
@@ -120,9 +118,7 @@ def html_document(markup: str, source: str, *, url: str | None = None) -> Docume
         text, fallback_title = _fallback(markup)
         title = title or fallback_title
     if not readable(text):
-        raise InputError(
-            source, f"no readable text in HTML ({failure})" if failure else "no readable text in HTML"
-        )
+        raise InputError(source, f"no readable text in HTML ({failure})" if failure else "no readable text in HTML")
 
     publisher = None
     published = None

@@ -110,9 +110,7 @@ def folder_files(root: Path, options: IngestOptions, problems: list[InputError])
     def failed(exc: OSError) -> None:
         where = str(exc.filename) if exc.filename else str(root)
         denied = isinstance(exc, PermissionError)
-        problems.append(
-            InputError(where, "permission denied" if denied else f"could not list: {exc.strerror}")
-        )
+        problems.append(InputError(where, "permission denied" if denied else f"could not list: {exc.strerror}"))
 
     found: list[tuple[tuple[str, ...], Path]] = []
     for folder, subfolders, names in os.walk(root, onerror=failed):

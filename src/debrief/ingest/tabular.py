@@ -161,9 +161,7 @@ def _csv_rows(reader: Iterator[list[str]], source: str, max_bytes: int) -> Itera
             header = [cell.strip() for cell in row]
             if not has_text_column(fold_keys(dict.fromkeys(header))):
                 found = ", ".join(repr(name) for name in header)
-                yield InputError(
-                    source, f"no text column (looked for {', '.join(TEXT_COLUMNS)}; found {found})"
-                )
+                yield InputError(source, f"no text column (looked for {', '.join(TEXT_COLUMNS)}; found {found})")
                 return
             continue
         yield _csv_row(header, row, f"{source}:{number}", max_bytes)

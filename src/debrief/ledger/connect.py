@@ -171,9 +171,7 @@ def connect(url_or_path: str | Path, *, create: bool = True) -> tuple[Engine, Lo
         if not create and not sqlite_file.exists():
             raise LedgerNotFoundError(location.label)
         if not sqlite_file.parent.exists():
-            raise LedgerError(
-                f"cannot open ledger at {location.label}: folder {sqlite_file.parent} does not exist"
-            )
+            raise LedgerError(f"cannot open ledger at {location.label}: folder {sqlite_file.parent} does not exist")
     engine = create_ledger_engine(location)
     try:
         migrate(engine, location)

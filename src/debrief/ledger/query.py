@@ -33,9 +33,7 @@ def _contains(column: ColumnElement[Any], needle: str) -> ColumnElement[bool]:
     return func.lower(column).contains(needle.lower(), autoescape=True)
 
 
-def _overlaps(
-    start: ColumnElement[Any], end: ColumnElement[Any], f: LedgerFilter
-) -> list[ColumnElement[bool]]:
+def _overlaps(start: ColumnElement[Any], end: ColumnElement[Any], f: LedgerFilter) -> list[ColumnElement[bool]]:
     """[start, end] overlaps [since, until]; a record without a date never matches a date filter."""
     conditions: list[ColumnElement[bool]] = []
     if f.since is not None:
@@ -132,9 +130,7 @@ def _speaker_of(claim_record: Record | None) -> Record | None:
 
 def find_events(conn: Connection, f: EventFilter) -> list[Record]:
     rows = conn.execute(event_statement(f)).all()
-    return [
-        {**_with_document(row.record, row), "claim_speaker": _speaker_of(row.claim_record)} for row in rows
-    ]
+    return [{**_with_document(row.record, row), "claim_speaker": _speaker_of(row.claim_record)} for row in rows]
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
@@ -180,6 +176,5 @@ def find_claims(conn: Connection, f: ClaimFilter) -> list[Record]:
     rows = conn.execute(claim_statement(f)).all()
     linked = _linked_locations(conn, sorted({row.doc_id for row in rows}))
     return [
-        {**_with_document(row.record, row), "locations": linked.get((row.doc_id, row.record["id"]), [])}
-        for row in rows
+        {**_with_document(row.record, row), "locations": linked.get((row.doc_id, row.record["id"]), [])} for row in rows
     ]

@@ -116,9 +116,7 @@ def report_rows(report: Report, text: str, ingested_at: datetime) -> ReportRows:
             listed_by.setdefault(event_id, claim.id)
     return ReportRows(
         document=document_row(report, text, ingested_at),
-        events=[
-            event_row(doc_id, i, ev, ev.claim or listed_by.get(ev.id)) for i, ev in enumerate(report.events)
-        ],
+        events=[event_row(doc_id, i, ev, ev.claim or listed_by.get(ev.id)) for i, ev in enumerate(report.events)],
         claims=[claim_row(doc_id, i, claim) for i, claim in enumerate(report.claims)],
         checks=[check_row(doc_id, i, check) for i, check in enumerate(report.checks)],
     )
