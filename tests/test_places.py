@@ -210,6 +210,12 @@ def test_ambiguous_name_follows_the_documents_country(read: Read) -> None:
     assert place(lebanon, "Tripoli").country == "LB"
 
 
+def test_a_later_dominant_city_sets_the_focus_for_an_earlier_namesake(read: Read) -> None:
+    # "Ariha" is also Jericho's Arabic name; Hama, named later and never qualified, is plainly Syrian.
+    doc = read("Rescuers worked through the night in Ariha. Survivors were taken to hospitals in Hama.")
+    assert place(doc, "Ariha").country == "SY"
+
+
 def test_near_place_prefers_the_one_in_the_named_province(read: Read) -> None:
     doc = read("Government forces shelled positions near Kafr Zita in Hama province.")
     kafr = one(doc, "Kafr Zita")

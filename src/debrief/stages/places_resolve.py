@@ -61,6 +61,9 @@ def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
     return s
 
 
+DOMINANT_MARGIN = 0.8  # base-score lead over every candidate in another country that makes a name count
+
+
 def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> dict[str, float]:
     """How much the document is about each country, scaled so the main one has 1.0."""
     weights: dict[str, float] = defaultdict(float)
@@ -78,10 +81,12 @@ def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> d
             weights[top.country] += 1.0
         elif m.country_hint:
             weights[m.country_hint] += 1.0
-        elif located:
+        else:
             exact = {c.country for c in m.candidates if c.match == 0}
-            if len(exact) == 1 and top.country in exact:
-                weights[top.country] += 0.5
+            rivals = [base_score(c, m.hint, name) for c in m.candidates if c.country != top.country]
+            margin = base_score(top, m.hint, name) - max(rivals, default=0.0)
+            if (located and len(exact) == 1 and top.country in exact) or margin >= DOMINANT_MARGIN:
+                weights[top.country] += 0.5  # unambiguous, or far ahead of any namesake abroad ("Hama")
     for cc, count in demonyms.items():
         weights[cc] += 0.3 * min(count, 5)
     if not weights:
