@@ -108,3 +108,9 @@ def test_appositive_name_dateline_and_organisation_pronoun() -> None:
     assert (head.speaker.name, head.speaker.role) == ("Olena Kovalenko", "head")
     assert only(doc, "the service").speaker.name == service.speaker.name
     assert only(doc, "It").speaker.kind == "organization"
+
+
+def test_introductory_adverbial_is_not_content() -> None:
+    doc = run("In a televised statement on Saturday, the army spokesman said the campaign had secured the capital.")
+    c = only(doc, "the army spokesman")
+    assert c.content.text == "the campaign had secured the capital"

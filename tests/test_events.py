@@ -156,3 +156,11 @@ def test_wounded_are_not_counted_as_dead() -> None:
     doc = run(text, [("Idlib", {**SY, "admin1": "Idlib", "precision": "point"})], [])
     (e,) = doc.events
     assert (e.fatalities.low, e.fatalities.best, e.fatalities.high) == (9, 9, 9)
+
+
+def test_old_events_are_background() -> None:
+    text = "The town was the centre of protests in 2011. Clashes erupted in the town on June 1."
+    doc = run(
+        text, [], [("2011", date(2011, 1, 1), date(2011, 12, 31)), ("June 1", date(2021, 6, 1), date(2021, 6, 1))]
+    )
+    assert [e.type for e in doc.events] == ["ARMED_CLASH"]

@@ -28,6 +28,11 @@ from debrief.records import Claim, EventDate, Mention, Sentence, Span, Speaker
 
 # "BEIRUT, February 10, 2016 —" / "MOSCOW (Reuters) -": a dateline is not reported content
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^,]{0,40}){0,2}(?:\([^)]*\))?\s*[—–-]$")
+# "In a televised statement on Saturday, X said …": an introductory adverbial, not reported content
+ADVERBIAL = re.compile(
+    r"^(?:In|On|At|During|After|Before|Speaking|Asked|Writing|Earlier|Later|Meanwhile|Separately|Since|Following|"
+    r"Yesterday|Today|Also|However|But|And|Then|Elsewhere|Overnight|Addressing|Responding)\b[^,]*,$"
+)
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 _SPEAKER_END = re.compile(r"\s*[,.;:]")
 
@@ -111,7 +116,12 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
                 continue  # "what it said was the wreckage": an embedded attribution, not a claim
             if sp is not None:
                 before = text[s0 : sp[0]].rstrip()
-                if len(before.split()) >= 3 and before.endswith((",", "—", "–")) and not DATELINE.match(before):
+                if (
+                    len(before.split()) >= 3
+                    and before.endswith((",", "—", "–"))
+                    and not DATELINE.match(before)
+                    and not ADVERBIAL.match(before)
+                ):
                     content = _trim(text, (s0, len(before) + s0 - 1))
                 else:
                     content = content_after_cue(text, cue[1], s1)

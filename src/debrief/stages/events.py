@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 
 from debrief.document import Document
@@ -229,7 +230,7 @@ class EventsStage:
                         confidence=round((0.75 if d.strong else 0.6) + (0.1 if d.places else 0), 2),
                     )
                 )
-        events = _drop_summaries(events)
+        events = _drop_summaries([e for e in events if not _background(e, doc)])
         for i, e in enumerate(events, 1):
             e.id = f"e{i}"
         for c in doc.claims:
@@ -265,6 +266,18 @@ def _sentence_claim(claims: list[Claim], sent: Sentence) -> Claim | None:
         if overlap > (sent.end - sent.start) * 0.5:
             return c
     return None
+
+
+BACKGROUND_DAYS = 366
+
+
+def _background(event: Event, doc: Document) -> bool:
+    """An event dated by its own words more than a year before publication is background ("the protests
+    that ignited the conflict seven years ago"), not news of this report."""
+    pub = doc.info.published
+    if event.date.text is None or not event.date.end or not pub or not pub.date:
+        return False
+    return (date.fromisoformat(pub.date) - date.fromisoformat(event.date.end)).days > BACKGROUND_DAYS
 
 
 def _drop_summaries(events: list[Event]) -> list[Event]:
