@@ -268,3 +268,17 @@ def test_bad_inputs_raise_gazetteer_errors(tmp_path: Path) -> None:
     worse.write_text("name,lat,lon\nSomewhere,north,12\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"worse\.csv:2"):
         read_place_table(worse)
+
+
+def test_old_indexes_are_pruned(tmp_path: Path) -> None:
+    import os
+
+    from debrief.gazetteer.build import prune_old_indexes
+
+    paths = [tmp_path / f"gazetteer-v1-500-{i:016x}.sqlite" for i in range(5)]
+    for age, p in enumerate(paths):
+        p.write_bytes(b"x")
+        os.utime(p, (1_000_000 + age, 1_000_000 + age))
+    removed = prune_old_indexes(paths[-1], keep=3)
+    assert sorted(removed) == sorted(paths[:2])
+    assert sorted(tmp_path.iterdir()) == sorted(paths[2:])

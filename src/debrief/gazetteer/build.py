@@ -406,4 +406,19 @@ def build_index(options: GazetteerOptions, target: Path) -> dict[str, int]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+    prune_old_indexes(target)
     return counts
+
+
+KEEP_INDEXES = 3  # enough for a few gazetteer configurations used side by side
+
+
+def prune_old_indexes(target: Path, keep: int = KEEP_INDEXES) -> list[Path]:
+    """Delete all but the `keep` newest index files beside `target` (an index whose inputs or code
+    changed is never opened again). Open readers keep working: the file goes when they close it."""
+    siblings = sorted(target.parent.glob("gazetteer-v*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    removed = [p for p in siblings if p != target][max(0, keep - 1) :]
+    for old in removed:
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+    return removed
