@@ -24,7 +24,7 @@ from debrief.attribution import (
 )
 from debrief.document import Document
 from debrief.pipeline import Context
-from debrief.records import Claim, EventDate, Mention, Sentence, Span, Speaker
+from debrief.records import Claim, EventDate, Mention, Span, Speaker
 
 # "BEIRUT, February 10, 2016 —" / "MOSCOW (Reuters) -": a dateline is not reported content
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^,]{0,40}){0,2}(?:\([^)]*\))?\s*[—–-]$")
@@ -161,7 +161,6 @@ class SpeakerResolver:
     """Resolves a speaker phrase against the document's mentions and earlier speakers."""
 
     doc: Document
-    last_person: Mention | None = None
     spoken: list[Speaker] = field(default_factory=list)
 
     def resolve(self, start: int, end: int) -> Speaker:
@@ -173,55 +172,45 @@ class SpeakerResolver:
         people += [m for m in self.doc.mentions if m.kind == "person" and 0 < m.start - end <= 3 and m.name]
         p: Mention | None
         if people:
-            p = people[-1]
-            self.last_person = p
-            return Speaker(
-                text=text, name=p.name, role=p.role, organization=p.organization, kind="person", start=start, end=end
-            )
+            return self._as_person(people[-1], text, start, end)
         if len(words) == 1 and words[0] in ("it", "they"):
             org = self._previous_organization(start)
             if org is not None:
-                return Speaker(text=text, name=org, organization=org, kind="organization", start=start, end=end)
+                return self._as_organization(org, text, start, end)
         if len(words) == 1 and words[0] in PRONOUNS:
             p = self._previous_person(start)
             if p is not None:
-                return Speaker(
-                    text=text,
-                    name=p.name,
-                    role=p.role,
-                    organization=p.organization,
-                    kind="person",
-                    start=start,
-                    end=end,
-                )
+                return self._as_person(p, text, start, end)
             return Speaker(text=text, kind="pronoun", start=start, end=end)
         orgs = [m for m in inside if m.kind in ("organization", "group")]
         if orgs and orgs[-1].end >= end - 1:  # the phrase is headed by an organisation ("the … Monitor")
             o = orgs[-1]
-            return Speaker(text=text, name=o.name, organization=o.name, kind="organization", start=start, end=end)
+            return self._as_organization(o.name, text, start, end)
         named = self._organization_by_head(words, start)
         if named is not None:  # "the monitor" after "the Northern Syria Casualty Monitor"
-            return Speaker(text=text, name=named, organization=named, kind="organization", start=start, end=end)
+            return self._as_organization(named, text, start, end)
         role = self._role(words)
         if role:
             org = orgs[-1].name if orgs else None
             p = self._previous_person(start, role=role, organization=org)
             if p is not None:
-                return Speaker(
-                    text=text,
-                    name=p.name,
-                    role=p.role,
-                    organization=p.organization,
-                    kind="person",
-                    start=start,
-                    end=end,
-                )
+                return self._as_person(p, text, start, end)
             return Speaker(text=text, role=role, organization=org, kind="person", start=start, end=end)
         if orgs:
             o = orgs[-1]
-            return Speaker(text=text, name=o.name, organization=o.name, kind="organization", start=start, end=end)
+            return self._as_organization(o.name, text, start, end)
         name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip()
         return Speaker(text=text, name=name[:1].upper() + name[1:], kind="unknown", start=start, end=end)
+
+    @staticmethod
+    def _as_person(p: Mention, text: str, start: int, end: int) -> Speaker:
+        return Speaker(
+            text=text, name=p.name, role=p.role, organization=p.organization, kind="person", start=start, end=end
+        )
+
+    @staticmethod
+    def _as_organization(name: str | None, text: str, start: int, end: int) -> Speaker:
+        return Speaker(text=text, name=name, organization=name, kind="organization", start=start, end=end)
 
     @staticmethod
     def _role(words: list[str]) -> str | None:
@@ -331,13 +320,3 @@ def claim_at(claims: list[Claim], start: int, end: int) -> Claim | None:
         if c.content.start <= start and end <= c.content.end:
             return c
     return None
-
-
-def sentence_claim(doc: Document, sent: Sentence) -> Claim | None:
-    """The claim attributed within `sent` whose content covers most of it."""
-    best, best_len = None, 0
-    for c in doc.claims:
-        o = min(c.content.end, sent.end) - max(c.content.start, sent.start)
-        if o > best_len:
-            best, best_len = c, o
-    return best if best_len > (sent.end - sent.start) * 0.4 else None
