@@ -164,3 +164,27 @@ def test_old_events_are_background() -> None:
         text, [], [("2011", date(2011, 1, 1), date(2011, 12, 31)), ("June 1", date(2021, 6, 1), date(2021, 6, 1))]
     )
     assert [e.type for e in doc.events] == ["ARMED_CLASH"]
+
+
+def test_a_later_sentence_refines_a_country_level_location() -> None:
+    text = (
+        "A suicide bombing killed four Americans in Syria on June 2. The bomber struck inside a restaurant in Manbij."
+    )
+    doc = run(
+        text,
+        [
+            ("Syria", {**SY, "admin1": None, "precision": "country"}),
+            ("Manbij", {**SY, "admin1": "Aleppo", "precision": "point"}),
+        ],
+        [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
+    )
+    (e,) = doc.events
+    assert e.type == "SUIC_BOMB"
+    assert e.location is not None and e.location.name == "Manbij"
+    assert e.fatalities.best == 4
+    assert len(e.evidence) == 2
+
+
+def test_idioms_are_not_events() -> None:
+    text = "Two officials resigned in protest. He said the enemy we are fighting is weak."
+    assert run(text, [], []).events == []

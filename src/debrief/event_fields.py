@@ -46,10 +46,10 @@ KILL_RE = re.compile(
 )
 WOUND_RE = re.compile(r"\b(?:wounded|injured|hurt|injuries|wounding|injuring)\b", re.I)
 PEOPLE_HEADS = re.compile(
-    r"\b(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|insurgents|members|"
+    r"(?i:\b(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|insurgents|members|"
     r"policemen|officers|children|women|men|villagers|residents|protesters|demonstrators|worshippers|"
-    r"students|workers|bodies|dead|killed|terrorists|gunmen|jihadists|personnel|servicemen)\b",
-    re.I,
+    r"students|workers|bodies|dead|killed|terrorists|gunmen|jihadists|personnel|servicemen)\b)"
+    r"|\b[A-Z][a-z]+(?:ans|ians|is|ese)\b",  # nationals: "four Americans", "two Iraqis"
 )
 PASSIVE_RE = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$")
 

@@ -27,7 +27,7 @@ from debrief.event_fields import (
     split_roles,
 )
 from debrief.pipeline import Context
-from debrief.records import Claim, Event, EventDate, Location, Sentence, Span, Weapon
+from debrief.records import Claim, Event, EventDate, Location, PlaceMention, Sentence, Span, Weapon
 from debrief.stages.claims import claim_at
 from debrief.taxonomy import code_info
 
@@ -99,7 +99,7 @@ class Draft:
     sentence: Sentence
     trigger: Trigger
     strong: bool
-    places: list  # list[PlaceMention]
+    places: list[PlaceMention]
     evidence: list[Span] = field(default_factory=list)
 
 
@@ -169,6 +169,10 @@ class EventsStage:
             near = prev is not None and d.sentence.index - prev.sentence.index <= 2
             same_kind = prev is not None and (not d.strong or d.code == prev.code)
             if prev is not None and near and same_kind and not d.places:
+                prev.evidence.extend(d.evidence)
+                continue
+            if prev is not None and near and not d.strong and _refines(prev.places, d.places):
+                prev.places = d.places  # "A suicide bombing … in Syria. The bomber struck … in Manbij."
                 prev.evidence.extend(d.evidence)
                 continue
             if d.code == "*":
@@ -243,6 +247,14 @@ class EventsStage:
         if pub and pub.date:
             return EventDate(start=pub.date, end=pub.date, precision="unknown", text=None)
         return EventDate()
+
+
+def _refines(coarse: list[PlaceMention], fine: list[PlaceMention]) -> bool:
+    """`fine` names a place inside the country that is all `coarse` said (or `coarse` said nothing)."""
+    if not fine or any(p.precision != "country" for p in coarse):
+        return False
+    countries = {p.resolved.country for p in coarse if p.resolved}
+    return not countries or all(p.resolved is not None and p.resolved.country in countries for p in fine)
 
 
 def _wields(text: str, start: int, end: int, trigger: Trigger) -> bool:
