@@ -114,3 +114,13 @@ def test_introductory_adverbial_is_not_content() -> None:
     doc = run("In a televised statement on Saturday, the army spokesman said the campaign had secured the capital.")
     c = only(doc, "the army spokesman")
     assert c.content.text == "the campaign had secured the capital"
+
+
+def test_plural_or_indefinite_roles_do_not_name_an_earlier_person() -> None:
+    doc = run(
+        "President Ana Lopez said the talks would resume. Residents said the shelling lasted all night. "
+        "A spokesman said the road was closed."
+    )
+    assert only(doc, "Residents").speaker.name is None
+    assert only(doc, "A spokesman").speaker.name is None
+    assert only(doc, "President Ana Lopez").speaker.name == "Ana Lopez"

@@ -188,3 +188,19 @@ def test_a_later_sentence_refines_a_country_level_location() -> None:
 def test_idioms_are_not_events() -> None:
     text = "Two officials resigned in protest. He said the enemy we are fighting is weak."
     assert run(text, [], []).events == []
+
+
+def test_event_location_comes_from_the_triggers_clause() -> None:
+    text = "Jets struck Idlib on June 2, as ministers met in Brussels to help Jordan, Lebanon and Turkey."
+    doc = run(
+        text,
+        [
+            ("Idlib", {**SY, "admin1": "Idlib", "precision": "admin1"}),
+            ("Brussels", {"country": "BE", "admin1": "Brussels", "lat": 50.8, "lon": 4.4}),
+            ("Jordan", {"country": "JO", "admin1": None, "lat": 31, "lon": 36, "precision": "country", "group": 7}),
+            ("Lebanon", {"country": "LB", "admin1": None, "lat": 34, "lon": 36, "precision": "country", "group": 7}),
+            ("Turkey", {"country": "TR", "admin1": None, "lat": 39, "lon": 35, "precision": "country", "group": 7}),
+        ],
+        [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
+    )
+    assert [e.location.name for e in doc.events if e.location] == ["Idlib"]

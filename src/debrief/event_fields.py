@@ -26,6 +26,9 @@ ARMED_NOUNS = (
     "warplanes|jets|fighter jets|aircraft|bombers|helicopters|drones|forces|troops|army|soldiers|military|"
     "air force|navy|ships|flotilla|artillery|militia|militias|police|security forces|army units|units"
 )
+PLATFORMS = frozenset(
+    ["warplanes", "jets", "aircraft", "bombers", "helicopters", "drones", "ships", "artillery", "fighter", "jets", "flotilla"]
+) | {"fighter jets"}
 NON_STATE_NOUNS = (
     "militants|rebels|insurgents|terrorists|gunmen|jihadists|fighters|extremists|armed gangs|gangs|armed men"
 )
@@ -37,7 +40,7 @@ FUNCTION_WORDS = (
     "it|they|were|was|are|is|been|had|have|has|after|before|than|into|onto|against|between|among|said|says"
 )
 ACTOR_RE = re.compile(
-    rf"\b(?:(?P<dem>[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:(?!(?:{FUNCTION_WORDS})\b)[a-z-]+\s+)?(?P<noun>{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS})\b"
+    rf"\b(?:(?P<dem>[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*\s+)?(?P<noun>{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS})\b"
 )
 KILL_RE = re.compile(
     r"\b(?:killed|killing|dead|died|deaths?|death toll|fatalities|lost their lives|slain|massacred|executed|"
@@ -96,6 +99,22 @@ def places_in(doc: Document, start: int, end: int, exclude: list[tuple[int, int]
         and not any(p.start < e and s < p.end for s, e in exclude)
         and not SPEECH_SETTING.search(doc.text[max(start, p.start - 60) : p.start])
     ]
+
+
+CLAUSE_BREAK = re.compile(
+    r";|—|,\s+(?:as|while|but|whereas|although|though|even as|just as|where|when)\b"
+    r"|\s+as\s+(?=\w+\s+\w+\s+(?:gathered|met|said))"
+)
+
+
+def clause_of(text: str, start: int, end: int, t0: int, t1: int) -> tuple[int, int]:
+    """The clause of [start, end) that holds the trigger [t0, t1): between clause breaks (";", ", as",
+    ", while", ", but", "—" …) on either side."""
+    left = start
+    for m in CLAUSE_BREAK.finditer(text, start, t0):
+        left = m.end()
+    right_m = CLAUSE_BREAK.search(text, t1, end)
+    return left, right_m.start() if right_m else end
 
 
 def choose_places(places: list[PlaceMention]) -> list[PlaceMention]:
@@ -172,6 +191,8 @@ def entities_in(
         if dem and strip_possessive(dem) not in adjective_country:
             s = am.start(0) + len(dem) + 1  # a capitalised word that is not a nationality ("The militants")
             dem = None
+        if dem is None and am.group("noun").lower() in PLATFORMS:
+            continue  # "aircraft", "drones": a weapon, unless a nationality says whose
         name, kind = _actor_name(dem, am.group("noun"), adjective_country)
         out.append(Entity(text=doc.text[s:e], name=name, kind=kind, start=s, end=e))
         taken.append((s, e))

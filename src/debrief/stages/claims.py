@@ -192,7 +192,10 @@ class SpeakerResolver:
         role = self._role(words)
         if role:
             org = orgs[-1].name if orgs else None
-            p = self._previous_person(start, role=role, organization=org)
+            # only a definite singular role names someone met before: "the spokesman", "the ministry's
+            # spokesman" — never "residents" or "a spokesman"
+            definite = words[0] in ("the", "this", "that", "its", "his", "her") or "’s" in text or "'s" in text
+            p = self._previous_person(start, role=role, organization=org) if definite and not _plural(role) else None
             if p is not None:
                 return self._as_person(p, text, start, end)
             return Speaker(text=text, role=role, organization=org, kind="person", start=start, end=end)
@@ -252,7 +255,7 @@ class SpeakerResolver:
     def _previous_person(self, before: int, role: str | None = None, organization: str | None = None) -> Mention | None:
         candidates = [m for m in self.doc.mentions if m.kind == "person" and m.end <= before and m.name]
         for m in reversed(candidates):
-            if role and (m.role or "").lower().find(role) < 0:
+            if role and role not in (m.role or "").lower().split():
                 continue
             if organization and m.organization and organization not in m.organization:
                 continue
@@ -273,6 +276,10 @@ def claim_date(doc: Document, attribution: Attribution) -> EventDate | None:
                 text=t.text,
             )
     return None
+
+
+def _plural(role: str) -> bool:
+    return role.endswith(("s", "men", "people")) and not role.endswith(("ss", "us"))
 
 
 @dataclass

@@ -19,6 +19,7 @@ from importlib import resources
 from debrief.document import Document
 from debrief.event_fields import (
     choose_places,
+    clause_of,
     date_in,
     entities_in,
     fatalities_in,
@@ -124,8 +125,8 @@ class EventsStage:
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         adjectives = self._adjectives(doc)
-        speech = [(c.speaker.start or 0, c.speaker.end or 0) for c in doc.claims]
-        speech += [(c.cue_span.start, c.cue_span.end) for c in doc.claims if c.cue_span]
+        cues = [(c.cue_span.start, c.cue_span.end) for c in doc.claims if c.cue_span]
+        speech = [(c.speaker.start or 0, c.speaker.end or 0) for c in doc.claims] + cues
         claim_dates = [
             (t.start, t.end)
             for c in doc.claims
@@ -154,7 +155,12 @@ class EventsStage:
                 kinds = [w.kind for w in weapons if _wields(text, w.start, w.end, best)]
                 kind = next((k for k in WEAPON_PRIORITY if k in kinds), None)
                 code = WEAPON_TYPE.get(kind, "*") if kind else "*"
-            places = choose_places(places_in(doc, sent.start, sent.end, speech))
+            c0, c1 = clause_of(text, sent.start, sent.end, best.start, best.end)
+            places = (
+                choose_places(places_in(doc, c0, c1, speech))  # in the trigger's own clause
+                or choose_places(places_in(doc, sent.start, sent.end, speech))
+                or choose_places(places_in(doc, sent.start, sent.end, cues))  # "Idlib residents said …"
+            )
             ev = Span(start=best.start, end=best.end, text=text[best.start : best.end])
             drafts.append(Draft(code, sent, best, best.code != "*", places, [ev]))
         doc.events = self._assemble(doc, self._merge(drafts), adjectives, claim_dates + speech)
