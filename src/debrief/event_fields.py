@@ -27,7 +27,8 @@ ARMED_NOUNS = (
     "air force|navy|ships|flotilla|artillery|militia|militias|police|security forces|army units|units"
 )
 PLATFORMS = frozenset(
-    {"warplanes", "jets", "fighter jets", "aircraft", "bombers", "helicopters", "drones", "ships", "artillery", "flotilla"}
+    {"warplanes", "jets", "fighter jets", "aircraft", "bombers", "helicopters", "drones", "ships", "artillery"}
+    | {"flotilla"}
 )
 NON_STATE_NOUNS = (
     "militants|rebels|insurgents|terrorists|gunmen|jihadists|fighters|extremists|armed gangs|gangs|armed men"
