@@ -204,3 +204,18 @@ def test_event_location_comes_from_the_triggers_clause() -> None:
         [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
     )
     assert [e.location.name for e in doc.events if e.location] == ["Idlib"]
+
+
+def test_the_source_is_neither_actor_nor_target_and_aliases_count_once() -> None:
+    text = (
+        "On June 2 Russian warplanes struck Islamic State (IS, formerly ISIS) positions in Idlib, "
+        "Colonel Ivan Petrov, spokesman for the Russian Defense Ministry, told Ruptly."
+    )
+    doc = run(
+        text,
+        [("Idlib", {**SY, "admin1": "Idlib", "precision": "admin1"})],
+        [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
+    )
+    (e,) = doc.events
+    assert [a.name for a in e.actors] == ["Military Forces of Russia"]
+    assert [t.name for t in e.targets] == ["Islamic State"]

@@ -197,7 +197,19 @@ def entities_in(
         name, kind = _actor_name(dem, am.group("noun"), adjective_country)
         out.append(Entity(text=doc.text[s:e], name=name, kind=kind, start=s, end=e))
         taken.append((s, e))
-    return sorted(out, key=lambda x: x.start)
+    return _first_of_each(sorted(out, key=lambda x: x.start))
+
+
+def _first_of_each(entities: list[Entity]) -> list[Entity]:
+    """One entity per actor: "Islamic State’s (IS, formerly ISIS)" is one target."""
+    seen: set[str] = set()
+    out = []
+    for ent in entities:
+        key = (ent.name or ent.text).lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(ent)
+    return out
 
 
 def _mention_name(m: Mention, adjective_country: dict[str, str]) -> str | None:

@@ -190,6 +190,8 @@ class EventsStage:
         self, doc: Document, drafts: list[Draft], adjectives: dict[str, str], not_event_dates: list[tuple[int, int]]
     ) -> list[Event]:
         events: list[Event] = []
+        # "X, spokesman for the Y, said": who speaks is neither actor nor target of what is said
+        attributions = [_attribution_span(doc, c) for c in doc.claims if c.cue_span is not None]
         last_date: EventDate | None = None
         last_location: list[Location] = []
         last_actors: dict[str, list] = {}
@@ -205,7 +207,7 @@ class EventsStage:
             if not locations:
                 locations = [Location()]
             last_location = locations
-            entities = entities_in(doc, s.start, s.end, [], adjectives)
+            entities = entities_in(doc, s.start, s.end, attributions, adjectives)
             actors, targets = split_roles(doc, entities, d.trigger.start, d.trigger.end)
             weapons = [
                 Weapon(text=w.text, kind=w.kind, start=w.start, end=w.end)
@@ -268,6 +270,18 @@ def _wields(text: str, start: int, end: int, trigger: Trigger) -> bool:
     if end <= trigger.start:
         return True
     return bool(re.search(r"\b(?:by|using|with|from|fired by)\s+(?:\S+\s+){0,3}$", text[trigger.end : start]))
+
+
+def _attribution_span(doc: Document, claim: Claim) -> tuple[int, int]:
+    """Speaker through cue; when the attribution trails its content ("…, X told Ruptly on Friday."),
+    through the end of the sentence."""
+    assert claim.cue_span is not None
+    start = min(claim.speaker.start or claim.cue_span.start, claim.cue_span.start)
+    end = max(claim.speaker.end or 0, claim.cue_span.end)
+    sent = doc.sentence_of(end - 1)
+    if sent is not None and claim.content.end <= start:
+        end = sent.end
+    return start, end
 
 
 def _prev_start(doc: Document, sent: Sentence) -> int:
