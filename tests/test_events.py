@@ -219,3 +219,14 @@ def test_the_source_is_neither_actor_nor_target_and_aliases_count_once() -> None
     (e,) = doc.events
     assert [a.name for a in e.actors] == ["Military Forces of Russia"]
     assert [t.name for t in e.targets] == ["Islamic State"]
+
+
+def test_backed_forces_keep_their_backer() -> None:
+    text = "On June 2 US-backed fighters clashed with militants near Hajin."
+    doc = run(
+        text,
+        [("Hajin", {**SY, "admin1": "Deir ez-Zor", "precision": "near"})],
+        [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
+    )
+    (e,) = doc.events
+    assert e.actors[0].text == "US-backed fighters"

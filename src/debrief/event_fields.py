@@ -41,7 +41,8 @@ FUNCTION_WORDS = (
     "it|they|were|was|are|is|been|had|have|has|after|before|than|into|onto|against|between|among|said|says"
 )
 ACTOR_RE = re.compile(
-    rf"\b(?:(?P<dem>[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*\s+)?(?P<noun>{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS})\b"
+    rf"\b(?:(?P<dem>[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:[A-Z][A-Za-z]+-(?:backed|led|allied|supported|aligned)\s+)?"
+    rf"(?:(?!(?:{FUNCTION_WORDS})\b)[a-z][a-z-]*\s+)?(?P<noun>{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS})\b"
 )
 KILL_RE = re.compile(
     r"\b(?:killed|killing|dead|died|deaths?|death toll|fatalities|lost their lives|slain|massacred|executed|"
