@@ -8,6 +8,7 @@ import sys
 import typer
 
 from debrief.cli import bench as _bench
+from debrief.cli import eval as _eval
 from debrief.cli import extract as _extract
 from debrief.cli import ledger as _ledger
 
@@ -19,7 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (_extract, _ledger, _bench):
+for _module in (_extract, _ledger, _bench, _eval):
     _module.register(app)
 
 
