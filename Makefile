@@ -1,6 +1,6 @@
 # debrief — developer entry points. Needs only python3 (>= 3.11), pip and access to PyPI.
 #
-#   make demo                 ingest samples/ into debrief.db, print its events and claims
+#   make demo                 ingest samples/ into debrief.db, print its events, claims, checks, contradictions
 #   make demo CORPUS=path     the same on any file, folder or URL debrief can read
 #   make test                 ruff, mypy and pytest (what .ci/run runs)
 #   make lint                 ruff and mypy only
@@ -42,6 +42,12 @@ demo: $(STAMP)
 	@echo
 	@echo "== claims in $(DB) =="
 	$(BIN)/debrief claims --db $(DB)
+	@echo
+	@echo "== checks (stated totals against their items) =="
+	$(BIN)/debrief checks --db $(DB)
+	@echo
+	@echo "== contradictions (denials against what other sources report) =="
+	$(BIN)/debrief contradictions --db $(DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -34,6 +34,13 @@ def place(
     )  # type: ignore[arg-type]
 
 
+def doc_context() -> Context:
+    options = PipelineOptions()
+    resources = Resources(options)
+    resources._gazetteer = FakeGazetteer()  # type: ignore[assignment]
+    return Context(options, resources)
+
+
 def run(text: str, places: list[tuple[str, dict]], timexes: list[tuple[str, date, date]]) -> Document:
     options = PipelineOptions()
     resources = Resources(options)
@@ -230,3 +237,23 @@ def test_backed_forces_keep_their_backer() -> None:
     )
     (e,) = doc.events
     assert e.actors[0].text == "US-backed fighters"
+
+
+def test_a_denial_records_what_it_denies() -> None:
+    from debrief.stages.denials import DenialsStage
+
+    text = "The ministry denied that its aircraft bombed a market in Ariha on June 1."
+    doc = run(
+        text,
+        [("Ariha", {**SY, "admin1": "Idlib", "precision": "point"})],
+        [("June 1", date(2021, 6, 1), date(2021, 6, 1))],
+    )
+    assert doc.events == []  # a denied event is not entered as an event
+    doc = DenialsStage(doc_context())(doc)
+    (claim,) = doc.claims
+    (denied,) = claim.denies
+    assert (
+        denied.type,
+        denied.location.name if denied.location else None,
+        denied.date.start if denied.date else None,
+    ) == ("AIR_STRIKE", "Ariha", "2021-06-01")

@@ -23,7 +23,7 @@ from typing import Any, Literal, get_args
 from debrief.errors import ExportError
 
 Record = dict[str, Any]
-Kind = Literal["events", "claims"]
+Kind = Literal["events", "claims", "checks", "contradictions"]
 Format = Literal["table", "csv", "json", "geojson"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
@@ -116,12 +116,26 @@ def _speaker_short(speaker: Record | None) -> str:
 
 
 def _ref(record: Record) -> str:
-    return f"{str(record.get('doc_id') or '')[:8]}:{record.get('id')}"
+    return f"{str(record.get('doc_id') or '')[:8]}:{record.get('id') or '-'}"
+
+
+def _stated(record: Record) -> str:
+    approx = _get(record, "stated", "approx")
+    return f"{approx + ' ' if approx else ''}{_num(_get(record, 'stated', 'value'))} ({_get(record, 'stated', 'text')})"
+
+
+def _items(record: Record) -> str:
+    return _join([f"{_num(q.get('value'))} {q.get('category') or ''}".strip() for q in record.get("items") or []])
 
 
 def _coordinates(record: Record, kind: Kind) -> list[tuple[float, float]]:
-    """[(lon, lat), …] without repeats: the event's location, or the claim's linked events'."""
-    places = [record.get("location") or {}] if kind == "events" else record.get("locations") or []
+    """[(lon, lat), …] without repeats: the event's location, the claim's linked events', the
+    contradicted event's; a check has none."""
+    places: list[Record] = {
+        "events": [record.get("location") or {}],
+        "claims": record.get("locations") or [],
+        "contradictions": [_get(record, "event", "location") or {}],
+    }.get(kind, [])
     coords: list[tuple[float, float]] = []
     for place in places:
         lat, lon = place.get("lat"), place.get("lon")
@@ -157,6 +171,23 @@ TABLE_COLUMNS: dict[Kind, tuple[Column, ...]] = {
         Column("stance", lambda r: r.get("stance"), 7),
         Column("quote", lambda r: r.get("quote"), 8),
         Column("content", lambda r: _get(r, "content", "text"), 70),
+    ),
+    "checks": (
+        Column("claim", _ref, 16),
+        Column("kind", lambda r: r.get("kind"), 16),
+        Column("stated", _stated, 36),
+        Column("computed", lambda r: _num(r.get("computed")), 9),
+        Column("verdict", lambda r: r.get("verdict"), 12),
+        Column("items", _items, 60),
+    ),
+    "contradictions": (
+        Column("type", lambda r: r.get("type"), 18),
+        Column("denial", lambda r: _ref(r.get("denial") or {}), 16),
+        Column("denied by", lambda r: _speaker_short(_get(r, "denial", "speaker")), 28),
+        Column("event", lambda r: _ref(r.get("event") or {}), 16),
+        Column("event date", lambda r: _date(r.get("event") or {}), 22),
+        Column("asserted by", lambda r: _speaker_short(_get(r, "event", "claim_speaker")), 28),
+        Column("where", lambda r: f"{_place(r.get('event') or {})} ({r.get('place')})", 44),
     ),
 }
 
@@ -207,6 +238,34 @@ CSV_COLUMNS: dict[Kind, tuple[Column, ...]] = {
         Column("events", lambda r: _join(r.get("events") or [])),
         *_DOCUMENT_CSV,
     ),
+    "checks": (
+        Column("doc_id", lambda r: r.get("doc_id")),
+        Column("claim", lambda r: r.get("claim")),
+        Column("kind", lambda r: r.get("kind")),
+        Column("stated_value", lambda r: _get(r, "stated", "value")),
+        Column("stated_approx", lambda r: _get(r, "stated", "approx")),
+        Column("stated_text", lambda r: _get(r, "stated", "text")),
+        Column("computed", lambda r: r.get("computed")),
+        Column("verdict", lambda r: r.get("verdict")),
+        Column("items", _items),
+        *_DOCUMENT_CSV,
+    ),
+    "contradictions": (
+        Column("type", lambda r: r.get("type")),
+        Column("denial_doc_id", lambda r: _get(r, "denial", "doc_id")),
+        Column("denial_claim", lambda r: _get(r, "denial", "id")),
+        Column("denied_by", lambda r: _speaker(_get(r, "denial", "speaker"))),
+        Column("denial_content", lambda r: _get(r, "denial", "content", "text")),
+        Column("event_doc_id", lambda r: _get(r, "event", "doc_id")),
+        Column("event", lambda r: _get(r, "event", "id")),
+        Column("event_date_start", lambda r: _get(r, "event", "date", "start")),
+        Column("event_date_end", lambda r: _get(r, "event", "date", "end")),
+        Column("location_name", lambda r: _get(r, "event", "location", "name")),
+        Column("admin1", lambda r: _get(r, "event", "location", "admin1")),
+        Column("country", lambda r: _get(r, "event", "location", "country")),
+        Column("asserted_by", lambda r: _speaker(_get(r, "event", "claim_speaker"))),
+        Column("place_match", lambda r: r.get("place")),
+    ),
 }
 
 
@@ -226,7 +285,7 @@ def render_table(rows: Sequence[Record], kind: Kind) -> str:
     def line(values: Sequence[str]) -> str:
         return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
-    noun = kind[:-1] if len(rows) == 1 else kind
+    noun = kind[:-1] if len(rows) == 1 else kind  # "1 check", "2 contradictions"
     body = [line([c.header for c in columns]), line(["-" * w for w in widths]), *map(line, cells)]
     return "\n".join([*body, f"{len(rows)} {noun}"])
 
@@ -256,7 +315,7 @@ def render_geojson(rows: Sequence[Record], kind: Kind) -> str:
     features = [
         {
             "type": "Feature",
-            "id": f"{row.get('doc_id')}:{row.get('id')}",
+            "id": row["id"] if kind == "contradictions" else f"{row.get('doc_id')}:{row.get('id')}",
             "geometry": _geometry(_coordinates(row, kind)),
             "properties": row,
         }
@@ -276,7 +335,7 @@ RENDERERS: dict[Format, Callable[[Sequence[Record], Kind], str]] = {
 def render(rows: Sequence[Record], kind: Kind, fmt: Format) -> str:
     """`rows` of one `kind` as text in format `fmt` (no trailing newline)."""
     if kind not in TABLE_COLUMNS:
-        raise ExportError(f"unknown record kind {kind!r}; expected events or claims")
+        raise ExportError(f"unknown record kind {kind!r}; expected one of {', '.join(TABLE_COLUMNS)}")
     renderer = RENDERERS.get(fmt)
     if renderer is None:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -40,6 +40,7 @@ class PipelineOptions:
         "mentions",
         "claims",
         "events",
+        "denials",
         "checks",
     )
     published: date | None = None  # overrides what the input says and what the text implies
@@ -115,3 +116,12 @@ class BenchOptions:
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 1:
             raise ValueError(f"limit must be >= 1, not {self.limit}")
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    """How a denial is paired with an asserted event (`debrief contradictions`)."""
+
+    date_slack_days: int = 1  # a dated denial matches events within this many days of its date
+    undated_window_days: int = 7  # an undated denial matches events up to this long before it was made
+    same_place_km: float = 5.0  # two differently named points this close are one place (spellings, entries)

@@ -85,7 +85,7 @@ class Registry:
 
 def default_registry() -> Registry:
     """The stages that ship with debrief."""
-    from debrief.stages import checks, claims, dates, events, mentions, numbers, places, segment
+    from debrief.stages import checks, claims, dates, denials, events, mentions, numbers, places, segment
 
     reg = Registry()
     reg.register("segment", "spacy", segment.SegmentStage)
@@ -95,6 +95,7 @@ def default_registry() -> Registry:
     reg.register("mentions", "rules", mentions.MentionsStage)
     reg.register("events", "lexicon", events.EventsStage)
     reg.register("claims", "rules", claims.ClaimsStage)
+    reg.register("denials", "rules", denials.DenialsStage)
     reg.register("checks", "rules", checks.ChecksStage)
     return reg
 

@@ -147,6 +147,17 @@ class Speaker(Model):
     end: int | None = None
 
 
+class ClaimedEvent(Model):
+    """What a claim says did not happen ("denied that its aircraft had bombed a market in Ariha"):
+    typed and placed like an event, but never entered as one. The ledger pairs it with the events
+    other sources assert (`debrief contradictions`)."""
+
+    type: str
+    trigger: Span
+    location: Location | None = None
+    date: EventDate | None = None
+
+
 class Claim(Model):
     id: str
     speaker: Speaker
@@ -158,6 +169,7 @@ class Claim(Model):
     date: EventDate | None = None  # when the claim was made ("said Friday")
     events: list[str] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    denies: list[ClaimedEvent] = Field(default_factory=list)  # set on deny-stance claims
 
 
 class Stated(Model):

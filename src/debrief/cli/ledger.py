@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from debrief.errors import DebriefError
-from debrief.export import render
+from debrief.export import Kind, render
 from debrief.ledger import Ledger, load
 from debrief.options import ClaimFilter, EventFilter, PipelineOptions
 from debrief.taxonomy import EVENT_CODES
@@ -119,16 +119,12 @@ def ingest(
         raise typer.Exit(code=1)
 
 
-def _show(db: str, fmt: OutputFormat, selection: Callable[[], EventFilter | ClaimFilter]) -> None:
-    """Query the ledger at `db` with the filter `selection` builds, print the rows in `fmt`."""
+def _show(db: str, fmt: OutputFormat, kind: Kind, rows_of: Callable[[Ledger], list[dict[str, Any]]]) -> None:
+    """Open the ledger at `db`, print the rows `rows_of` reads from it, in `fmt`."""
     try:
-        chosen = selection()  # ValueError for contradictory options (since after until)
         with Ledger.open(db, create=False) as ledger:
-            if isinstance(chosen, EventFilter):
-                typer.echo(render(ledger.events(chosen), "events", fmt.value))
-            else:
-                typer.echo(render(ledger.claims(chosen), "claims", fmt.value))
-    except (DebriefError, ValueError) as exc:
+            typer.echo(render(rows_of(ledger), kind, fmt.value))
+    except (DebriefError, ValueError) as exc:  # ValueError: contradictory options (since after until)
         raise _fail(str(exc)) from exc
 
 
@@ -148,15 +144,18 @@ def events(
     _show(
         db,
         fmt,
-        lambda: EventFilter(
-            since=_day(since),
-            until=_day(until),
-            types=tuple(types or ()),
-            country=country,
-            admin1=admin1,
-            speaker=speaker,
-            publisher=publisher,
-            limit=limit,
+        "events",
+        lambda ledger: ledger.events(
+            EventFilter(
+                since=_day(since),
+                until=_day(until),
+                types=tuple(types or ()),
+                country=country,
+                admin1=admin1,
+                speaker=speaker,
+                publisher=publisher,
+                limit=limit,
+            )
         ),
     )
 
@@ -178,21 +177,46 @@ def claims(
     _show(
         db,
         fmt,
-        lambda: ClaimFilter(
-            since=_day(since),
-            until=_day(until),
-            types=tuple(types or ()),
-            country=country,
-            admin1=admin1,
-            speaker=speaker,
-            publisher=publisher,
-            stance=stance.value if stance else None,
-            limit=limit,
+        "claims",
+        lambda ledger: ledger.claims(
+            ClaimFilter(
+                since=_day(since),
+                until=_day(until),
+                types=tuple(types or ()),
+                country=country,
+                admin1=admin1,
+                speaker=speaker,
+                publisher=publisher,
+                stance=stance.value if stance else None,
+                limit=limit,
+            )
         ),
     )
+
+
+class VerdictChoice(StrEnum):
+    consistent = "consistent"
+    inconsistent = "inconsistent"
+    unknown = "unknown"
+
+
+def checks(
+    db: DbOption = DEFAULT_DB,
+    verdict: Annotated[VerdictChoice | None, typer.Option(help="Only checks with this verdict.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the checks: stated totals against the sum of their itemised counts."""
+    _show(db, fmt, "checks", lambda ledger: ledger.checks(verdict.value if verdict else None))
+
+
+def contradictions(db: DbOption = DEFAULT_DB, fmt: FormatOption = OutputFormat.table) -> None:
+    """List denials paired with the events other sources assert (same type, place and days)."""
+    _show(db, fmt, "contradictions", lambda ledger: ledger.contradictions())
 
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
     app.command("events")(events)
     app.command("claims")(claims)
+    app.command("checks")(checks)
+    app.command("contradictions")(contradictions)

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select
 
-from debrief.ledger.schema import claims, documents, events
+from debrief.ledger.schema import checks, claims, documents, events
 from debrief.options import ClaimFilter, EventFilter, LedgerFilter
 
 Record = dict[str, Any]
@@ -178,3 +178,14 @@ def find_claims(conn: Connection, f: ClaimFilter) -> list[Record]:
     return [
         {**_with_document(row.record, row), "locations": linked.get((row.doc_id, row.record["id"]), [])} for row in rows
     ]
+
+
+def find_checks(conn: Connection, verdict: str | None = None) -> list[Record]:
+    """Stored checks (stated totals against their items), oldest document first."""
+    stmt = (
+        select(checks.c.record, checks.c.doc_id, *_DOCUMENT_COLUMNS)
+        .join(documents, documents.c.id == checks.c.doc_id)
+        .where(*([checks.c.verdict == verdict] if verdict else []))
+        .order_by(documents.c.published, checks.c.doc_id, checks.c.ordinal)
+    )
+    return [{**_with_document(row.record, row), "id": row.record.get("claim")} for row in conn.execute(stmt).all()]

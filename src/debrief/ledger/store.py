@@ -20,10 +20,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from debrief.document import document_id
 from debrief.errors import LedgerError
-from debrief.ledger import query, schema
+from debrief.ledger import links, query, schema
 from debrief.ledger.connect import Location, connect, db_problem
 from debrief.ledger.rows import Row, report_rows
-from debrief.options import ClaimFilter, EventFilter
+from debrief.options import ClaimFilter, EventFilter, LinkOptions
 from debrief.records import Report
 
 AddStatus = Literal["inserted", "exists"]
@@ -149,6 +149,14 @@ class Ledger:
         """Claims matching `filter`, chronologically (see :mod:`debrief.ledger.query`)."""
         f = filter or ClaimFilter()
         return self._read(lambda conn: query.find_claims(conn, f))
+
+    def checks(self, verdict: str | None = None) -> list[dict[str, Any]]:
+        """Stored checks, optionally only those with `verdict` (consistent | inconsistent | unknown)."""
+        return self._read(lambda conn: query.find_checks(conn, verdict))
+
+    def contradictions(self, options: LinkOptions | None = None) -> list[dict[str, Any]]:
+        """Denials paired with the events other sources assert (see :mod:`debrief.ledger.links`)."""
+        return links.find_contradictions(self, options or LinkOptions())
 
     def stats(self) -> LedgerStats:
         def count(conn: Connection) -> LedgerStats:
