@@ -258,28 +258,103 @@ def split_roles(
     return actors, targets
 
 
+# a death verb right before the count: "killing 15", "killed at least four", "kill two members"
+KILL_BEFORE_RE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|killling|massacr(?:ed|ing)|execut(?:ed|ing)|slaughter(?:ed|ing))\s+"
+    r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|another)\s+)?$",
+    re.I,
+)
+KILL_VERB = re.compile(r"\bkill|\bdied\b", re.I)
+MORE_PEOPLE = re.compile(
+    r"(?i:\b(?:leaders?|officials?|guards?|militiamen|police|herders|pastoralists|farmers|traders|islamists|"
+    r"assailants|attackers|combatants|commanders|hostages|prisoners|youths?|boys|girls|infants|babies|"
+    r"individuals|victims|pilgrims|passengers|inmates|suspects|recruits|conscripts|others|adults|"
+    r"fishermen|miners|traders|militia|troopers|cadets|guerrillas|bombers|elements|men)\b)"
+)
+# a single victim without a numeral: "a soldier was killed", "killed a police colonel", "Farmer killed"
+SINGLE_VICTIM = re.compile(
+    r"(?:^|\b(?i:a|an|one)\s+)(?:[\w,-]+\s+){0,6}?(?:was|has been|had been|is)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?"
+    r"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|burnt to death|burned to death|"
+    r"hacked to death|lynched|executed|murdered|slain)\b"
+    r"|\b(?:kill(?:ed|s|ing)?|murder(?:ed|ing)?|execut(?:ed|ing)|stabbed to death|shot dead)\s+(?:a|an)\s+"
+    r"(?!number\b|unknown\b)"
+    r"|\b(?:was|were)\s+(?:confirmed|found|reported)\s+dead\b"
+    r"|^[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+killed\b"
+    r"|\b(?:[Hh]e|[Ss]he)\s+(?:later\s+)?died\b|\b(?:A|An|One)\s+(?:[\w-]+\s+){0,3}?died\b",
+)
+# ACLED codes an unknown or vague toll ("killed several", "an unknown number of casualties") as 10
+VAGUE_DEATHS = re.compile(
+    r"\bkill\w*\s+(?:an?\s+unknown\s+number|\W?several\W?|many|scores)\b"
+    r"|\b(?:unknown|several|many|scores of)\s+(?:\w+\s+){0,2}?(?:killed|dead|casualties|causalities|fatalities)\b"
+    r"|\b(?:casualties|causalities|fatalities)\s+(?:of\s+unknown\s+number|reported)\b",
+    re.I,
+)
+# a count followed by an active death verb with an object is the count of the killers
+PERPETRATOR = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:killed|kill|shot dead|stabbed|executed|massacred)\s+"
+    r"(?!in\b|by\b|on\b|at\b|during\b|when\b|while\b|after\b|and\b|as\b|near\b|[,.;])"
+)
+COORDINATED = re.compile(r"^\s*(?:,|,?\s*and)\s*$")
+NO_DEATHS = re.compile(
+    r"\bno (?:reported )?(?:fatalities|deaths|casualties)\b|\bno(?: one|body) (?:was|were) (?:killed|hurt)\b", re.I
+)
+NOT_PEOPLE = re.compile(
+    r"(?i:\b(?:goats|cattle|cows|camels|sheep|livestock|animals|houses|homes|huts|vehicles|cars|rounds|shells|"
+    r"mortars|rockets|missiles|days|hours|weeks|months|years|km|kilometres|kilometers|miles|percent)\b)"
+)
+
+
 def fatalities_in(doc: Document, quantities: list[Quantity], sent: Sentence) -> Fatalities:
-    """Deaths counted in the sentence: the most conservative figure as `best`, the range kept."""
-    if not KILL_RE.search(doc.text[sent.start : sent.end]):
+    """Deaths counted in the sentence: the most conservative figure as `best`, the range kept.
+
+    A count is a death toll when it counts people in a sentence that reports deaths, when a death
+    word surrounds it ("15 were killed"), or when a death verb governs it ("killing 15"). Without
+    any count, a single named victim ("a soldier was killed", "killed a police colonel") is 1."""
+    text = doc.text[sent.start : sent.end]
+    if not (KILL_RE.search(text) or SINGLE_VICTIM.search(text) or KILL_VERB.search(text) or VAGUE_DEATHS.search(text)):
         return Fatalities()
     values: list[tuple[float, float, float]] = []
+    last_end = sent.start
     parts = subset_zones(doc.text, sent.start, sent.end)
     for q in quantities:
-        if q.kind != "count" or q.value is None:
+        if q.kind != "count" or q.value is None or not (sent.start <= q.start < sent.end):
             continue
-        if any(s <= q.start < e for s, e in parts):
+        before = doc.text[max(sent.start, q.start - 40) : q.start]
+        governed = bool(KILL_BEFORE_RE.search(before))
+        if not governed and any(s <= q.start < e for s, e in parts):
             continue  # a part of a count already given ("among them seven children")
+        if PERPETRATOR.match(doc.text, q.end):
+            continue  # "two suicide bombers killed 23 people": the count of those who killed
+        if NOT_PEOPLE.search(q.category or ""):
+            continue  # "stealing 11 goats"
+        if re.search(r"\d\s*/\s*$", doc.text[max(sent.start, q.start - 4) : q.start]) or re.match(
+            r"\d+\s*/\d", doc.text[q.start : q.end + 3]
+        ):
+            continue  # a date written 26/06
         after = doc.text[q.start : min(sent.end, q.end + 40)]
         around = doc.text[max(sent.start, q.start - 40) : min(sent.end, q.end + 40)]
         clause = re.split(r"[,;.]", doc.text[q.start : sent.end], maxsplit=1)[0]
-        if WOUND_RE.search(clause) and not KILL_RE.search(clause):
+        if WOUND_RE.search(clause) and not KILL_RE.search(clause) and not governed:
             continue  # "dozens of people were wounded"
-        # a count of people in a sentence that reports deaths, or any count right next to a death word
-        if PEOPLE_HEADS.search(q.category or "") or (KILL_RE.search(after) and KILL_RE.search(around)):
+        people = PEOPLE_HEADS.search(q.category or "") or MORE_PEOPLE.search(q.category or "")
+        if (people and KILL_RE.search(text)) or (KILL_RE.search(after) and KILL_RE.search(around)) or governed:
             low = q.low if q.low is not None else q.value
             high = q.high if q.high is not None else q.value
-            values.append((low, q.value, high))
+            if values and COORDINATED.match(doc.text[last_end : q.start]):
+                # "two police officers, one civil servant and one resident were killed": one toll
+                pl, pb, ph = values.pop()
+                low, best, high = pl + low, pb + q.value, ph + high
+            else:
+                best = q.value
+            values.append((low, best, high))
+            last_end = q.end
     if not values:
+        if NO_DEATHS.search(text):
+            return Fatalities()
+        if VAGUE_DEATHS.search(text):
+            return Fatalities(low=10, best=10, high=10)
+        if SINGLE_VICTIM.search(text):
+            return Fatalities(low=1, best=1, high=1)
         return Fatalities()
     return Fatalities(
         low=int(min(v[0] for v in values)),

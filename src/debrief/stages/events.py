@@ -63,22 +63,37 @@ class Trigger:
 
 @dataclass(frozen=True)
 class TriggerLexicon:
+    """Trigger rules in priority order. Rules of strength ``fallback`` are generic vocabulary ("killed",
+    "warplanes", "police") that types a text known to report an event but never detects one: the
+    event stage skips them; :meth:`find` includes them only when asked."""
+
     rules: tuple[tuple[str, int, re.Pattern[str]], ...]
+    fallback_rules: tuple[tuple[str, int, re.Pattern[str]], ...] = ()
 
     @classmethod
     def load(cls) -> TriggerLexicon:
         text = resources.files("debrief.data").joinpath("event_triggers.csv").read_text(encoding="utf-8")
-        rows = csv.DictReader(text.splitlines())
-        return cls(
-            tuple(
+        return cls.from_csv(text)
+
+    @classmethod
+    def from_csv(cls, text: str) -> TriggerLexicon:
+        """Rules from CSV text with the columns code, priority, pattern (comment lines start with #)."""
+        rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+        def compiled(keep: bool) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+            return tuple(
                 (r["code"], int(r["priority"]), re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])", re.I))
                 for r in rows
+                if (r.get("strength") == "fallback") == keep
             )
-        )
 
-    def find(self, text: str, start: int, end: int) -> list[Trigger]:
+        return cls(compiled(False), compiled(True))
+
+    def find(self, text: str, start: int, end: int, *, fallback: bool = False) -> list[Trigger]:
+        """Non-overlapping triggers in [start, end), higher-priority rules first; with `fallback`, the
+        generic fallback rules only."""
         found: list[Trigger] = []
-        for code, priority, pattern in self.rules:
+        for code, priority, pattern in self.fallback_rules if fallback else self.rules:
             for m in pattern.finditer(text, start, end):
                 if not any(m.start() < t.end and t.start < m.end() for t in found):
                     found.append(Trigger(code, priority, m.start(), m.end()))

@@ -301,6 +301,24 @@ def _looks_like_year(num: Numeral) -> bool:
     return num.text.isdigit() and len(num.text) == 4 and 1900 <= num.value <= 2100
 
 
+INJURY_WORDS = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
+DEATH_WORDS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|death toll|lives)\b", re.I)
+
+
+def injured_in(text: str, quantities: list[Quantity], start: int, end: int) -> int | None:
+    """People injured in text[start:end]: the smallest count whose own clause names an injury
+    and no death ("killed one and wounded two others" → 2), or None when none is given."""
+    found: list[float] = []
+    for q in quantities:
+        if q.kind != "count" or q.value is None or not (start <= q.start < end):
+            continue
+        clause = re.split(r"[,;.]|\band\b", text[q.start : end], maxsplit=1)[0]
+        before = re.split(r"[,;.]|\band\b", text[start : q.start])[-1]
+        if INJURY_WORDS.search(clause + " " + before) and not DEATH_WORDS.search(clause + " " + before):
+            found.append(q.value)
+    return int(min(found)) if found else None
+
+
 @dataclass
 class NumbersStage:
     context: Context

@@ -326,6 +326,8 @@ class SentenceReader:
             return True
         if mention.hint != "name" or mention.evidence == "pattern":
             return False
+        if self._nationality(e, mention):
+            return True
         seat = any(c.match == 0 and c.feature in ("PCLI", "PPLC") for c in mention.candidates)
         first, last = self._list_bounds(p, e)  # "Baghdad and Washington are in talks"
         before = self.low[first - 1] if first >= 1 else ""
@@ -334,6 +336,12 @@ class SentenceReader:
         if mention.evidence != "locative" and self._acts(last + 1, seat):
             return True  # "Moscow said", but "officials in Moscow said" and "aid from the UK reached"
         return self._possessive_actor(e)
+
+    def _nationality(self, e: int, mention: PlaceMention) -> bool:
+        """A country named right before the people it is the nationality of: "U.S. forces"."""
+        if mention.evidence == "locative" or e + 1 >= len(self.toks) or self.low[e + 1] not in W.ACTOR_NOUNS:
+            return False
+        return any(c.match == 0 and c.feature == "PCLI" for c in mention.candidates[:1])
 
     def _acts(self, k: int, seat: bool) -> bool:
         """Do the words from token k make the name before them a subject that speaks or acts?
@@ -448,7 +456,8 @@ class SentenceReader:
                 prev = groups[-1][-1]
                 between = self.low[prev[3] + 1 : item[1]]
                 pcli = [m.candidates[0].feature == "PCLI" for m in (prev[0], item[0])]
-                if between and all(w in (",", "and", "or") for w in between) and pcli[0] == pcli[1]:
+                listed = bool(between) and all(w in (",", "and", "or") for w in between)
+                if listed and pcli[0] == pcli[1] and not (between == [","] and _contains(item[0], prev[0])):
                     groups[-1].append(item)
                     continue
             groups.append([item])
@@ -513,6 +522,18 @@ class SentenceReader:
         self.abbreviations()
         self.found.sort(key=lambda item: item[1])
         return self.annotate()
+
+
+def _contains(area: PlaceMention, place: PlaceMention) -> bool:
+    """In "St. Paul, Minnesota" the second name is an admin1 area holding a place called by the
+    first: it qualifies the first rather than listing a second place."""
+    top = area.candidates[0]
+    if top.feature != "A1" or top.match != 0 or top.admin1_code is None:
+        return False
+    return any(
+        c.match == 0 and c.country == top.country and c.admin1_code == top.admin1_code and c.feature != "A1"
+        for c in place.candidates
+    )
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:

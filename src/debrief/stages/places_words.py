@@ -166,6 +166,12 @@ ACTOR_SUFFIXES = words(
     "backed led allied supported sponsored funded brokered aligned friendly made armed trained "
     "controlled-by dominated run"
 )
+# "U.S. forces", "US officials": a country's name used as the nationality of the people after it.
+ACTOR_NOUNS = words(
+    "forces force troops soldiers soldier military army navy marines sailors pilots jets warplanes aircraft drones "
+    "officials official government authorities administration diplomats envoy ambassador embassy president "
+    "patrol patrols convoy citizens nationals intelligence commanders commander special-forces"
+)
 # Places that stand for governments ("the Kremlin said").
 METONYM_PHRASES = frozenset(
     {
@@ -228,3 +234,52 @@ ETHNONYMS = words(
     orthodox protestant persian persians latino latinos african africans european europeans asian
     asians western westerners"""
 )
+# The AP-style abbreviations of US states ("Ga.", "W.Va."), keyed without dots or spaces.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala": "Alabama",
+    "ariz": "Arizona",
+    "ark": "Arkansas",
+    "calif": "California",
+    "colo": "Colorado",
+    "conn": "Connecticut",
+    "del": "Delaware",
+    "fla": "Florida",
+    "ga": "Georgia",
+    "ill": "Illinois",
+    "ind": "Indiana",
+    "kan": "Kansas",
+    "kans": "Kansas",
+    "ky": "Kentucky",
+    "la": "Louisiana",
+    "md": "Maryland",
+    "mass": "Massachusetts",
+    "mich": "Michigan",
+    "minn": "Minnesota",
+    "miss": "Mississippi",
+    "mo": "Missouri",
+    "mont": "Montana",
+    "neb": "Nebraska",
+    "nebr": "Nebraska",
+    "nev": "Nevada",
+    "nh": "New Hampshire",
+    "nj": "New Jersey",
+    "nm": "New Mexico",
+    "ny": "New York",
+    "nc": "North Carolina",
+    "nd": "North Dakota",
+    "okla": "Oklahoma",
+    "ore": "Oregon",
+    "pa": "Pennsylvania",
+    "ri": "Rhode Island",
+    "sc": "South Carolina",
+    "sd": "South Dakota",
+    "tenn": "Tennessee",
+    "tex": "Texas",
+    "vt": "Vermont",
+    "va": "Virginia",
+    "wash": "Washington",
+    "wva": "West Virginia",
+    "wis": "Wisconsin",
+    "wyo": "Wyoming",
+    "dc": "District of Columbia",
+}

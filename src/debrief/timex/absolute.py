@@ -159,8 +159,24 @@ def _bare_month(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start("core"), m.end("core"), "month", "calendar", Partial(None, month), shift=shift)
 
 
+def _bare_year_ok(m: re.Match[str], text: str) -> bool:
+    """A year without a preposition: one that ends a clause ("… the record set in fiscal 1996.") or owns
+    something ("1997's results"), never after an amount sign or "number"."""
+    year = int(m.group("y"))
+    if not 1900 <= year <= 2035:
+        return False
+    before = text[max(0, m.start("y") - 12) : m.start("y")]
+    if re.search(r"(?:[$£€#]|\bNo\.|\bnumber|\bof|\bto|\bversus|\bvs\.?|\bFlight|\bRoute)\s*$", before, re.I):
+        return False
+    after = text[m.end("y") : m.end("y") + 3]
+    # it ends a clause ("… than in fiscal 1996.") or owns something ("1997's results"); "the 2015 people" stays out
+    return bool(re.match(r"(?:[’']s\b|\s*[.,;:)!?](?!\d))", after)) or bool(
+        re.search(r"\b(?:fiscal|calendar)\s*$", before)
+    )
+
+
 def _year_in_context(m: re.Match[str], text: str) -> Candidate | None:
-    if not m.group("prep") and not m.group("mod"):
+    if not m.group("prep") and not m.group("mod") and not _bare_year_ok(m, text):
         return None
     if followed_by_count(text, m.end("y")):
         return None

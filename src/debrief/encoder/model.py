@@ -1,0 +1,140 @@
+"""A BERT encoder forward pass in numpy (post-layer-norm, GELU, absolute positions) with mean pooling."""
+
+from __future__ import annotations
+
+import json
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from debrief.encoder.tokenizer import WordPiece
+from debrief.errors import DebriefError
+
+Array = npt.NDArray[np.float32]
+DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64, "I32": np.int32}
+
+
+class WeightsError(DebriefError):
+    """A safetensors file that cannot be read."""
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """The tensors of a .safetensors file (8-byte header length, JSON header, raw little-endian data)."""
+    data = path.read_bytes()
+    if len(data) < 8:
+        raise WeightsError(f"{path}: too short for a safetensors file")
+    (n,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8 : 8 + n])
+    base = 8 + n
+    out: dict[str, np.ndarray] = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        if info["dtype"] not in DTYPES:
+            raise WeightsError(f"{path}: tensor {name} has unsupported dtype {info['dtype']}")
+        start, end = info["data_offsets"]
+        arr = np.frombuffer(data, dtype=DTYPES[info["dtype"]], count=-1, offset=base + start)
+        out[name] = arr[: (end - start) // arr.itemsize].reshape(info["shape"])
+    return out
+
+
+def _layer_norm(x: Array, w: Array, b: Array, eps: float = 1e-12) -> Array:
+    mu = x.mean(-1, keepdims=True)
+    var = ((x - mu) ** 2).mean(-1, keepdims=True)
+    return ((x - mu) / np.sqrt(var + eps) * w + b).astype(np.float32)
+
+
+def _gelu(x: Array) -> Array:
+    """Exact (erf) GELU; erf by Abramowitz & Stegun 7.1.26 (error < 1.5e-7)."""
+    z = np.abs(x) / np.float32(np.sqrt(2.0))
+    t = 1.0 / (1.0 + 0.3275911 * z)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    erf = np.sign(x) * (1.0 - poly * np.exp(-z * z))
+    return (0.5 * x * (1.0 + erf)).astype(np.float32)
+
+
+@dataclass
+class SentenceEncoder:
+    tensors: dict[str, np.ndarray]
+    tokenizer: WordPiece
+    layers: int
+    heads: int
+    max_length: int = 256
+    batch_size: int = 32
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> SentenceEncoder:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        st_config = folder / "sentence_bert_config.json"
+        max_length = json.loads(st_config.read_text("utf-8")).get("max_seq_length", 256) if st_config.exists() else 256
+        # copies: aligned, contiguous float32 (BLAS falls back to slow loops on unaligned buffer views);
+        # dense weights stored transposed, ready for x @ W
+        tensors = {
+            k.removeprefix("bert."): np.ascontiguousarray(v.T if k.endswith("dense.weight") or ".self." in k else v)
+            for k, v in read_safetensors(folder / "model.safetensors").items()
+            if k.endswith(("weight", "bias"))
+        }
+        return cls(
+            tensors,
+            WordPiece.from_file(folder / "vocab.txt"),
+            int(config["num_hidden_layers"]),
+            int(config["num_attention_heads"]),
+            int(max_length),
+        )
+
+    @property
+    def dim(self) -> int:
+        return int(self.tensors["embeddings.word_embeddings.weight"].shape[1])
+
+    def _dense(self, x: Array, name: str) -> Array:
+        return (x @ self.tensors[f"{name}.weight"] + self.tensors[f"{name}.bias"]).astype(np.float32)
+
+    def _ln(self, x: Array, name: str) -> Array:
+        return _layer_norm(x, self.tensors[f"{name}.weight"], self.tensors[f"{name}.bias"])
+
+    def _forward(self, ids: npt.NDArray[np.int64], mask: Array) -> Array:
+        t = self.tensors
+        b, n = ids.shape
+        x = t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:n]
+        x = self._ln((x + t["embeddings.token_type_embeddings.weight"][0]).astype(np.float32), "embeddings.LayerNorm")
+        h = self.heads
+        d = x.shape[-1] // h
+        bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}"
+
+            def split(y: Array) -> Array:
+                return y.reshape(b, n, h, d).transpose(0, 2, 1, 3)
+
+            q = split(self._dense(x, f"{p}.attention.self.query"))
+            k = split(self._dense(x, f"{p}.attention.self.key"))
+            v = split(self._dense(x, f"{p}.attention.self.value"))
+            scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(d)) + bias
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            probs = scores / scores.sum(-1, keepdims=True)
+            ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(b, n, h * d).astype(np.float32)
+            x = self._ln(x + self._dense(ctx, f"{p}.attention.output.dense"), f"{p}.attention.output.LayerNorm")
+            inner = _gelu(self._dense(x, f"{p}.intermediate.dense"))
+            x = self._ln(x + self._dense(inner, f"{p}.output.dense"), f"{p}.output.LayerNorm")
+        return x
+
+    def encode(self, texts: list[str]) -> Array:
+        """One L2-normalised mean-pooled embedding per text, shape (len(texts), dim)."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        encoded = [self.tokenizer.encode(t, self.max_length) for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
+        for s in range(0, len(order), self.batch_size):
+            idx = order[s : s + self.batch_size]
+            n = max(len(encoded[i]) for i in idx)
+            ids = np.zeros((len(idx), n), dtype=np.int64)
+            mask = np.zeros((len(idx), n), dtype=np.float32)
+            for row, i in enumerate(idx):
+                ids[row, : len(encoded[i])] = encoded[i]
+                mask[row, : len(encoded[i])] = 1.0
+            hidden = self._forward(ids, mask)
+            pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+            out[idx] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return out

@@ -1,0 +1,98 @@
+"""`debrief eval event-location`: which toponym is where the event happened (Halterman 2019).
+
+Each record of ``halterman_event_location/labeled_text.json`` is one sentence with its tokens, the
+event's verb (a ``VERB`` span) and the event's location (``LOCATION`` spans, none when the sentence
+gives no location). debrief reads the sentence (segment and places stages) and picks the location
+as the events stage does for a trigger: the places of the verb's clause
+(:func:`~debrief.event_fields.clause_of`), else those of the sentence, narrowed by
+:func:`~debrief.event_fields.choose_places`. Scores are token-level and micro-averaged: a token is
+predicted when it overlaps a chosen place's name span and gold when it lies in a LOCATION span.
+
+The test set is the 496 ``RELABEL`` records; ``run_records(…, test=False)`` scores the others, which
+are the ones to tune on.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from debrief.document import Document
+from debrief.evals import EvalDataError, EvalResult, require
+from debrief.evals.geoparse import prf
+from debrief.event_fields import choose_places, clause_of, places_in
+from debrief.options import GazetteerOptions, PipelineOptions
+from debrief.pipeline import Context, Resources
+from debrief.records import DocumentInfo
+from debrief.stages.places import PlacesStage
+from debrief.stages.segment import SegmentStage
+
+TEST_SOURCE = "RELABEL"
+
+
+def load(data_dir: Path) -> list[dict[str, Any]]:
+    path = require(data_dir, "halterman_event_location", "labeled_text.json")
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise EvalDataError(f"cannot read {path}: {exc}") from exc
+    if not isinstance(records, list):
+        raise EvalDataError(f"{path}: expected one JSON array of records")
+    return [r for r in records if isinstance(r, dict) and r.get("text") and r.get("tokens")]
+
+
+def gold_tokens(record: dict[str, Any]) -> set[int]:
+    out: set[int] = set()
+    for span in record.get("spans", []):
+        if span.get("label") == "LOCATION" and span.get("end", 0) > span.get("start", 0):
+            out.update(range(span["token_start"], span["token_end"] + 1))
+    return out
+
+
+def predicted_spans(doc: Document, trigger: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Name spans of the place(s) debrief takes as the location of the event at `trigger`."""
+    whole = (0, len(doc.text))
+    chosen = []
+    if trigger is not None:
+        c0, c1 = clause_of(doc.text, *whole, *trigger)
+        chosen = choose_places(places_in(doc, c0, c1, []))
+    if not chosen:
+        chosen = choose_places(places_in(doc, *whole, []))
+    return [(p.name_start, p.name_end) for p in chosen]
+
+
+def _trigger(record: dict[str, Any]) -> tuple[int, int] | None:
+    verbs = [s for s in record.get("spans", []) if s.get("label") == "VERB"]
+    return (verbs[0]["start"], verbs[0]["end"]) if verbs else None
+
+
+def run_records(
+    records: list[dict[str, Any]], *, test: bool = True, gazetteer: GazetteerOptions | None = None
+) -> EvalResult:
+    """Score the test records (``RELABEL``) or, with test=False, the others."""
+    chosen = [r for r in records if (r.get("source") == TEST_SOURCE) == test]
+    options = PipelineOptions(gazetteer=gazetteer or GazetteerOptions())
+    context = Context(options, Resources(options))
+    segment, places = SegmentStage(context), PlacesStage(context)
+    tp = n_pred = n_gold = 0
+    for i, record in enumerate(chosen):
+        doc = places(segment(Document(text=record["text"], info=DocumentInfo(id=f"halterman-{i}"))))
+        spans = predicted_spans(doc, _trigger(record))
+        pred = {t["id"] for t in record["tokens"] if any(t["start"] < e and s < t["end"] for s, e in spans)}
+        gold = gold_tokens(record)
+        tp += len(pred & gold)
+        n_pred += len(pred)
+        n_gold += len(gold)
+    scores = prf(tp, n_pred, n_gold)
+    part = "RELABEL (test)" if test else "non-RELABEL (tuning)"
+    payload: dict[str, Any] = {"suite": "event-location", "n": len(chosen), **scores}
+    lines = [
+        f"event-location: {len(chosen)} records, {part}; {n_gold} gold tokens, {n_pred} predicted",
+        f"token-level  P {scores['p']:.3f}  R {scores['r']:.3f}  F1 {scores['f1']:.3f}",
+    ]
+    return EvalResult(payload, lines)
+
+
+def run(data_dir: Path) -> EvalResult:
+    return run_records(load(data_dir))

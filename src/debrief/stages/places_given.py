@@ -1,0 +1,170 @@
+"""Resolution of place names whose spans are already known (a user's selection, a benchmark's gold
+toponyms, another recogniser's output).
+
+``resolve_spans(doc, gazetteer, spans)`` reads the document as the places stage does (for its country
+focus, its admin1 areas and the mentions it recognises itself), then resolves every given span in that
+context. A given span is always resolved when the gazetteer knows any candidate for it: the caller
+vouches that it is a place, so the acceptance rules of recognition do not apply. A demonym given as a
+span ("Turkish") resolves to its country; the places stage itself never reads demonyms as places.
+
+On top of the places stage's scores, the given names vote for each other: every distinct name votes
+for the country and admin1 area of its current best candidate, and each candidate gains a bonus
+that grows with the votes of the *other* names for its country and area (two rounds). A bare name
+that is exactly an admin1 area's ("Virginia") prefers the area. The candidates and scores stay on
+each mention as its evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from debrief.document import Document
+from debrief.gazetteer import Gazetteer
+from debrief.gazetteer.names import fold
+from debrief.records import PlaceCandidate, PlaceMention
+from debrief.stages.places import DocumentLookups, find_places
+from debrief.stages.places_resolve import country_focus, precision, score
+from debrief.stages.places_words import US_STATE_ABBREVIATIONS
+
+COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document's other places
+ADMIN1_WEIGHT = 1.5  # … and in their admin1 area
+AREA_BONUS = 1.0  # for an admin1 area called exactly by the name
+ROUNDS = 2  # voting rounds
+_GENERIC = frozenset({"county", "parish", "township", "borough", "district", "province", "region", "state"})
+_ARTICLES = ("the ", "The ")
+_POSSESSIVES = ("'s", "’s", "s'", "s’")
+
+
+def _name_variants(name: str) -> list[str]:
+    """The name as given, without a leading article, without a possessive ending."""
+    out = [name]
+    for article in _ARTICLES:
+        if name.startswith(article):
+            out.append(name[len(article) :])
+    for ending in _POSSESSIVES:
+        if name.endswith(ending):
+            out.append(name[: -len(ending)])
+    return out
+
+
+def _candidates(text: str, lookups: DocumentLookups) -> list[PlaceCandidate]:
+    """Candidates for a given name: a demonym's country ("Turkish"), a US state's abbreviation
+    ("W.Va."), else the places called by the name (or by the name without its article, possessive
+    or generic last word: "Douglas County")."""
+    text = text.strip()
+    if " " not in text:
+        cc = lookups.gazetteer.demonym(text)
+        country = lookups.gazetteer.country(cc) if cc is not None else None
+        if country is not None:
+            return [country]
+    state = US_STATE_ABBREVIATIONS.get(text.replace(".", "").replace(" ", "").lower()) if "." in text else None
+    if state is not None:
+        areas = [c for c in lookups.lookup(state) if c.feature == "A1" and c.country == "US" and c.match == 0]
+        if areas:
+            return areas
+    loose: list[PlaceCandidate] = []
+    for variant in _name_variants(text):
+        found = lookups.lookup(variant)
+        if found and found[0].match <= 1:
+            return found
+        loose = loose or found
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in _GENERIC:
+        found = lookups.lookup(" ".join(words[:-1]))
+        if found and found[0].match <= 1:
+            return found
+    return loose
+
+
+Vote = tuple[str | None, tuple[str, str] | None]  # (country, (country, admin1 code)) of a name's best
+
+
+def _votes(mentions: Sequence[PlaceMention]) -> dict[str, Vote]:
+    """Where each distinct name's best candidate lies (one vote per name, however often named)."""
+    out: dict[str, Vote] = {}
+    for m in mentions:
+        best = m.candidates[0]
+        area = (
+            (best.country, best.admin1_code) if best.country and best.admin1_code and best.feature != "PCLI" else None
+        )
+        out[fold(m.text)] = (best.country, area)
+    return out
+
+
+def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) -> None:
+    """Favour the candidates that lie where the document's other names lie, and admin1 areas called
+    exactly by the name ("Virginia" the state, not the town)."""
+    own = fold(m.text)
+    countries: Counter[str] = Counter()
+    areas: Counter[tuple[str, str]] = Counter()
+    for name, (cc, area) in votes.items():
+        if name == own:
+            continue
+        if cc:
+            countries[cc] += 1
+        if area:
+            areas[area] += 1
+    for c in m.candidates:
+        s = base[id(c)] + (AREA_BONUS if c.feature == "A1" and c.match == 0 else 0.0)
+        n_cc = countries[c.country or ""]
+        n_a1 = areas[(c.country or "", c.admin1_code)] if c.admin1_code else 0
+        s += COUNTRY_WEIGHT * n_cc / (n_cc + 1) + ADMIN1_WEIGHT * n_a1 / (n_a1 + 1)
+        c.score = round(s, 3)
+    m.candidates.sort(key=lambda c: -c.score)
+
+
+def _given_mention(doc: Document, start: int, end: int, lookups: DocumentLookups) -> PlaceMention:
+    text = doc.text[start:end]
+    return PlaceMention(
+        start=start,
+        end=end,
+        text=text,
+        name_start=start,
+        name_end=end,
+        candidates=_candidates(text, lookups),
+        evidence="pattern",
+    )
+
+
+def resolve_spans(
+    doc: Document,
+    gazetteer: Gazetteer,
+    spans: Sequence[tuple[int, int]],
+    recognised: list[PlaceMention] | None = None,
+) -> list[PlaceMention]:
+    """One mention per span of `spans` (character offsets into `doc.text`, in the given order), each
+    resolved in the context of the whole document; ``resolved`` is None when no candidate is known.
+    `doc` must be segmented (sentences and tokens set); `recognised` is what :func:`find_places`
+    found in it (computed when not given)."""
+    lookups = DocumentLookups(gazetteer)
+    if recognised is None:
+        recognised = find_places(doc, gazetteer)
+    demonyms: Counter[str] = Counter()
+    for t in doc.tokens:
+        if t.text[:1].isupper():
+            cc = lookups.demonym(t.text)
+            if cc is not None:
+                demonyms[cc] += 1
+    given = [_given_mention(doc, start, end, lookups) for start, end in spans]
+    fresh = given
+    focus = country_focus([*recognised, *fresh], demonyms)
+    areas = {
+        (m.resolved.country, m.resolved.admin1_code)
+        for m in recognised
+        if m.resolved is not None and m.resolved.feature == "A1" and m.resolved.country and m.resolved.admin1_code
+    }
+    for m in fresh:
+        if m.candidates:
+            score(m, focus, areas)
+    base = {id(c): c.score for m in given for c in m.candidates}
+    located = [m for m in given if m.candidates]
+    for _round in range(ROUNDS):
+        votes = _votes(located)
+        for m in located:
+            _rescore(m, base, votes)
+            m.resolved = m.candidates[0]
+    for m in located:
+        assert m.resolved is not None
+        m.precision = precision(m, m.resolved)
+    return given

@@ -1,0 +1,55 @@
+"""Speakers the claims stage finds beyond "Name said": coordinated verbs, counted groups, relative
+clauses, generic cue verbs before a that-clause or a quotation, and capitalised headline cues."""
+
+from __future__ import annotations
+
+from debrief.document import Document
+from debrief.options import PipelineOptions
+from debrief.pipeline import Context, Resources
+from debrief.stages.claims import ClaimsStage
+from debrief.stages.mentions import MentionsStage
+from debrief.stages.segment import SegmentStage
+
+
+def claims(text: str) -> list[tuple[str, str, str]]:
+    ctx = Context(PipelineOptions(), Resources(PipelineOptions()))
+    doc = Document.from_text(text)
+    for stage in (SegmentStage(ctx), MentionsStage(ctx), ClaimsStage(ctx)):
+        doc = stage(doc)
+    return [(c.speaker.text, c.cue, c.content.text) for c in doc.claims]
+
+
+def test_coordinated_verb_takes_the_sentence_subject() -> None:
+    found = claims("Graham visited the base on Monday and said the troops would stay until spring.")
+    assert found == [("Graham", "said", "the troops would stay until spring")]
+
+
+def test_counted_group_is_a_speaker() -> None:
+    found = claims("In the poll, 47 percent said they would vote for the governor.")
+    assert found == [("47 percent", "said", "they would vote for the governor")]
+
+
+def test_relative_clause_speaker_is_the_antecedent() -> None:
+    found = claims("The farmer Ali Hassan, who said the shelling began at dawn, fled north.")
+    assert [f[0] for f in found] == ["Ali Hassan"]
+    assert found[0][2].startswith("the shelling began at dawn")
+
+
+def test_any_verb_before_a_that_clause_is_a_cue() -> None:
+    found = claims("The mayor hinted that the curfew would be lifted next week.")
+    assert found == [("The mayor", "hinted", "the curfew would be lifted next week")]
+
+
+def test_adjectival_uses_are_not_cues() -> None:
+    assert claims("The show was cancelled after the storm hit the coast.") == []
+    assert claims("Police found the car abandoned near the border crossing.") == []
+
+
+def test_a_quotation_signed_with_a_dash() -> None:
+    found = claims("“He represents our greatest shame and we will not forget it.” ― Sonya Herridge\n\nNext paragraph.")
+    assert found == [("Sonya Herridge", "―", "He represents our greatest shame and we will not forget it")]
+
+
+def test_a_participle_after_a_comma_takes_the_subject() -> None:
+    found = claims("Warren praised the governor's record on schools, saying she had steady hands in a crisis.")
+    assert ("Warren", "saying", "she had steady hands in a crisis") in found

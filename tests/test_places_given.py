@@ -1,0 +1,105 @@
+"""Resolution of given spans (places_given.resolve_spans) and the "City, State" reading of the
+places stage, on sentences written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from debrief.document import Document
+from debrief.gazetteer import Gazetteer
+from debrief.options import GazetteerOptions, PipelineOptions
+from debrief.pipeline import Context, Resources
+from debrief.stages.places import PlacesStage
+from debrief.stages.places_given import resolve_spans
+from debrief.stages.segment import SegmentStage
+
+
+@pytest.fixture(scope="session")
+def context(tmp_path_factory: pytest.TempPathFactory) -> Context:
+    # the same cache folder as tests/test_gazetteer.py: the index is built once per session
+    options = PipelineOptions(gazetteer=GazetteerOptions(cache_dir=tmp_path_factory.getbasetemp() / "gazetteer-cache"))
+    return Context(options, Resources(options))
+
+
+@pytest.fixture(scope="session")
+def gaz(context: Context) -> Gazetteer:
+    return context.resources.gazetteer()
+
+
+def segmented(context: Context, text: str) -> Document:
+    return SegmentStage(context)(Document.from_text(text))
+
+
+def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
+    out = []
+    for name in names:
+        start = text.index(name)
+        out.append((start, start + len(name)))
+    return out
+
+
+def test_every_given_span_comes_back_in_order(context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(context, "Aid reached Idlib and Aleppo after the storm.")
+    found = resolve_spans(doc, gaz, spans_of(doc.text, "Aleppo", "Idlib"))
+    assert [m.text for m in found] == ["Aleppo", "Idlib"]
+    assert all(m.resolved is not None and m.resolved.country == "SY" for m in found)
+
+
+def test_a_given_demonym_resolves_to_its_country(context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(context, "A Turkish policeman shot the ambassador.")
+    (m,) = resolve_spans(doc, gaz, spans_of(doc.text, "Turkish"))
+    assert m.resolved is not None and m.resolved.feature == "PCLI" and m.resolved.country == "TR"
+    assert m.precision == "country"
+
+
+def test_a_bare_state_name_is_the_state(context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(context, "Voters in Virginia and Ohio went to the polls.")
+    virginia, ohio = resolve_spans(doc, gaz, spans_of(doc.text, "Virginia", "Ohio"))
+    assert virginia.resolved is not None and virginia.resolved.feature == "A1" and virginia.resolved.country == "US"
+    assert ohio.resolved is not None and ohio.resolved.feature == "A1"
+
+
+def test_co_mentioned_places_pull_an_ambiguous_name_home(context: Context, gaz: Gazetteer) -> None:
+    text = "The storm hit Peoria, Decatur and Champaign before reaching Springfield."
+    doc = segmented(context, text)
+    found = resolve_spans(doc, gaz, spans_of(text, "Peoria", "Decatur", "Champaign", "Springfield"))
+    springfield = found[-1].resolved
+    assert springfield is not None and springfield.country == "US" and springfield.admin1 == "Illinois"
+
+
+def test_generic_word_falls_back_to_the_name(context: Context, gaz: Gazetteer) -> None:
+    text = "Deputies in Kanawha County and Charleston searched the river."
+    doc = segmented(context, text)
+    county, _ = resolve_spans(doc, gaz, spans_of(text, "Kanawha County", "Charleston"))
+    assert county.resolved is not None and county.resolved.country == "US"
+
+
+def test_unknown_span_stays_unresolved(context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(context, "They met at Qwxzt yesterday.")
+    (m,) = resolve_spans(doc, gaz, spans_of(doc.text, "Qwxzt"))
+    assert m.resolved is None and m.candidates == []
+
+
+def test_city_then_its_state_is_no_list(context: Context) -> None:
+    doc = PlacesStage(context)(segmented(context, "Olson was captured in 1999 in St. Paul, Minnesota, after years."))
+    by_name = {doc.text[m.name_start : m.name_end]: m for m in doc.places}
+    assert "Minnesota" in by_name
+    paul = next(m for name, m in by_name.items() if "Paul" in name)
+    assert paul.group is None or paul.group != by_name["Minnesota"].group
+
+
+def test_a_country_as_nationality_is_no_place(context: Context) -> None:
+    doc = PlacesStage(context)(segmented(context, "U.S. forces raided a house in Kandahar, and US officials said so."))
+    names = [doc.text[m.name_start : m.name_end] for m in doc.places]
+    assert "Kandahar" in names
+    assert "U.S." not in names and "US" not in names
+    doc = PlacesStage(context)(segmented(context, "Troops arrived in the US on Monday."))
+    assert [doc.text[m.name_start : m.name_end] for m in doc.places] == ["US"]
+
+
+def test_a_state_abbreviation_is_the_state(context: Context, gaz: Gazetteer) -> None:
+    text = "The crash happened in Wheeling, W.Va., and in Athens, Ga."
+    doc = segmented(context, text)
+    wva, ga = resolve_spans(doc, gaz, spans_of(text, "W.Va.", "Ga."))
+    assert wva.resolved is not None and wva.resolved.feature == "A1" and wva.resolved.admin1 == "West Virginia"
+    assert ga.resolved is not None and ga.resolved.admin1 == "Georgia" and ga.resolved.country == "US"
