@@ -24,3 +24,16 @@ def test_cache_dir_follows_debrief_cache_then_xdg(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("DEBRIEF_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
     assert default_cache_dir() == tmp_path / "x" / "debrief"
+
+
+def test_backends_come_from_debrief_backends(monkeypatch: pytest.MonkeyPatch) -> None:
+    from debrief.errors import ConfigError
+    from debrief.options import PipelineOptions
+
+    monkeypatch.setenv("DEBRIEF_BACKENDS", "events=model, places = gazetteer")
+    assert PipelineOptions().overrides == {"events": "model", "places": "gazetteer"}
+    monkeypatch.setenv("DEBRIEF_BACKENDS", "events")
+    with pytest.raises(ConfigError, match="slot=backend"):
+        PipelineOptions()
+    monkeypatch.delenv("DEBRIEF_BACKENDS")
+    assert PipelineOptions().overrides == {}

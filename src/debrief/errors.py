@@ -25,6 +25,10 @@ class StageError(DebriefError):
         self.doc_id = doc_id
 
 
+class ConfigError(DebriefError):
+    """A setting (an option or environment variable) that cannot be understood."""
+
+
 class UnknownStageError(DebriefError):
     """A stage name that no registry entry provides."""
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from debrief.errors import ConfigError
+
 
 def default_cache_dir() -> Path:
     """Where built indexes live: $DEBRIEF_CACHE, else $XDG_CACHE_HOME/debrief, else ~/.cache/debrief."""
@@ -15,6 +17,18 @@ def default_cache_dir() -> Path:
         return Path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
     return Path(xdg) / "debrief" if xdg else Path.home() / ".cache" / "debrief"
+
+
+def env_backends(name: str) -> dict[str, str]:
+    """Stage backends chosen in environment variable `name`: "events=model,places=gazetteer"."""
+    chosen: dict[str, str] = {}
+    for item in os.environ.get(name, "").split(","):
+        slot, sep, backend = item.partition("=")
+        if sep and slot.strip() and backend.strip():
+            chosen[slot.strip()] = backend.strip()
+        elif item.strip():
+            raise ConfigError(f"${name}: {item.strip()!r} is not of the form slot=backend (e.g. events=model)")
+    return chosen
 
 
 def env_paths(name: str) -> tuple[Path, ...]:
@@ -45,7 +59,8 @@ class PipelineOptions:
     )
     published: date | None = None  # overrides what the input says and what the text implies
     gazetteer: GazetteerOptions = field(default_factory=GazetteerOptions)
-    overrides: dict[str, str] = field(default_factory=dict)  # stage name -> registered backend name
+    # stage slot -> registered backend ("events" -> "model"); default from $DEBRIEF_BACKENDS="events=model"
+    overrides: dict[str, str] = field(default_factory=lambda: env_backends("DEBRIEF_BACKENDS"))
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,11 @@ def register(app: typer.Typer) -> None:
         from debrief.ingest import read_sources
         from debrief.pipeline import Pipeline
 
-        pipeline = Pipeline(PipelineOptions(published=parse_day(published)))
+        try:
+            pipeline = Pipeline(PipelineOptions(published=parse_day(published)))
+        except DebriefError as exc:  # a bad $DEBRIEF_BACKENDS, an unknown backend
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=2) from exc
         reports: list[Report] = []
         failed = 0
         for item in read_sources(paths):

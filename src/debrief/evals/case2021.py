@@ -18,7 +18,6 @@ The data are a test set: never train or tune on them.
 from __future__ import annotations
 
 import csv
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -182,9 +181,9 @@ def evaluate(data_dir: Path, overrides: dict[str, str] | None = None) -> tuple[l
 
 
 def run(data_dir: Path) -> EvalResult:
-    """Score the default pipeline, or the events backend named by $DEBRIEF_EVAL_EVENTS ("model")."""
-    backend = os.environ.get("DEBRIEF_EVAL_EVENTS")
-    snippets, pred = evaluate(data_dir, {"events": backend} if backend else None)
+    """Score the pipeline with the stage backends of $DEBRIEF_BACKENDS ("events=model" for the learned one)."""
+    backends = PipelineOptions().overrides
+    snippets, pred = evaluate(data_dir, backends)
     result = score(snippets, pred)
-    result.lines.insert(1, f"events backend: {backend or 'default'}")
+    result.lines.insert(1, f"events backend: {backends.get('events', 'default')}")
     return result
