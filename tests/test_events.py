@@ -257,3 +257,20 @@ def test_a_denial_records_what_it_denies() -> None:
         denied.location.name if denied.location else None,
         denied.date.start if denied.date else None,
     ) == ("AIR_STRIKE", "Ariha", "2021-06-01")
+
+
+def test_who_takes_territory_decides_its_type() -> None:
+    text = "On June 2 the Syrian army took control of two villages near Hayan."
+    doc = run(
+        text,
+        [("Hayan", {**SY, "admin1": "Aleppo", "precision": "near"})],
+        [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
+    )
+    assert [e.type for e in doc.events] == ["GOV_REGAINS_TERIT"]
+    text = "On June 2 militants took control of two villages near Hayan."
+    doc = run(
+        text,
+        [("Hayan", {**SY, "admin1": "Aleppo", "precision": "near"})],
+        [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
+    )
+    assert [e.type for e in doc.events] == ["NON_STATE_ACTOR_OVERTAKES_TER"]

@@ -28,7 +28,7 @@ from debrief.event_fields import (
     split_roles,
 )
 from debrief.pipeline import Context
-from debrief.records import Claim, Event, EventDate, Location, PlaceMention, Sentence, Span, Weapon
+from debrief.records import Claim, Entity, Event, EventDate, Location, PlaceMention, Sentence, Span, Weapon
 from debrief.stages.claims import claim_at
 from debrief.taxonomy import code_info
 
@@ -235,12 +235,13 @@ class EventsStage:
                 last_actors[d.code] = actors
             quantities = [q for q in doc.quantities if s.start <= q.start < s.end and q.kind == "count"]
             claim = claim_at(doc.claims, d.trigger.start, d.trigger.end) or _sentence_claim(doc.claims, s)
-            info = code_info(d.code)
+            code = territorial_type(d.code, actors)
+            info = code_info(code)
             for loc in locations:
                 events.append(
                     Event(
                         id="",
-                        type=d.code,
+                        type=code,
                         event_type=info.event_type,
                         sub_event_type=info.sub_event_type,
                         trigger=d.evidence[0],
@@ -270,6 +271,14 @@ class EventsStage:
         if pub and pub.date:
             return EventDate(start=pub.date, end=pub.date, precision="unknown", text=None)
         return EventDate()
+
+
+def territorial_type(code: str, actors: list[Entity]) -> str:
+    """ACLED types a change of territorial control by who takes it: state forces regain territory,
+    anyone else overtakes it."""
+    if code not in ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER") or not actors:
+        return code
+    return "GOV_REGAINS_TERIT" if actors[0].kind == "state" else "NON_STATE_ACTOR_OVERTAKES_TER"
 
 
 def _refines(coarse: list[PlaceMention], fine: list[PlaceMention]) -> bool:
