@@ -17,8 +17,7 @@ from fakes import FakeGazetteer
 
 def run(text: str) -> Document:
     options = PipelineOptions()
-    resources = Resources(options)
-    resources._gazetteer = FakeGazetteer()  # type: ignore[assignment]
+    resources = Resources(options, open_gazetteer=FakeGazetteer())  # type: ignore[arg-type]
     ctx = Context(options, resources)
     doc = Document.from_text(text, published=DateValue(date=date(2020, 3, 6).isoformat()))
     for stage in (SegmentStage(ctx), NumbersStage(ctx), MentionsStage(ctx), ClaimsStage(ctx)):

@@ -36,15 +36,13 @@ def place(
 
 def doc_context() -> Context:
     options = PipelineOptions()
-    resources = Resources(options)
-    resources._gazetteer = FakeGazetteer()  # type: ignore[assignment]
+    resources = Resources(options, open_gazetteer=FakeGazetteer())  # type: ignore[arg-type]
     return Context(options, resources)
 
 
 def run(text: str, places: list[tuple[str, dict]], timexes: list[tuple[str, date, date]]) -> Document:
     options = PipelineOptions()
-    resources = Resources(options)
-    resources._gazetteer = FakeGazetteer()  # type: ignore[assignment]
+    resources = Resources(options, open_gazetteer=FakeGazetteer())  # type: ignore[arg-type]
     ctx = Context(options, resources)
     doc = Document.from_text(text, published=DateValue(date="2021-06-04"))
     doc = SegmentStage(ctx)(doc)

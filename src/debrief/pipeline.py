@@ -28,18 +28,19 @@ class Stage(Protocol):
 
 @dataclass
 class Resources:
-    """Heavy objects shared by the stages of one pipeline, loaded on first use (never at import)."""
+    """Heavy objects shared by the stages of one pipeline, loaded on first use (never at import).
+    Pass `open_gazetteer` to use one already open (shared between pipelines, or a stand-in in tests)."""
 
     options: PipelineOptions
-    _gazetteer: Gazetteer | None = None
+    open_gazetteer: Gazetteer | None = None
     _nlp: Any = None
 
     def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
+        if self.open_gazetteer is None:
             from debrief.gazetteer import Gazetteer
 
-            self._gazetteer = Gazetteer.open(self.options.gazetteer)
-        return self._gazetteer
+            self.open_gazetteer = Gazetteer.open(self.options.gazetteer)
+        return self.open_gazetteer
 
     def nlp(self) -> Any:
         """A blank English spaCy pipeline with a rule sentencizer (no model download needed)."""
