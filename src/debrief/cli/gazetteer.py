@@ -73,8 +73,11 @@ def register(app: typer.Typer) -> None:
         """The files imported so far."""
         from debrief.gazetteer.imports import imported
 
-        for path in imported(_cache(cache)):
+        files = imported(_cache(cache))
+        for path in files:
             typer.echo(str(path))
+        if not files:
+            typer.echo("no imported files (the gazetteer uses the packaged data and places.csv)", err=True)
 
     @gazetteer.command("remove")
     def remove(
