@@ -53,7 +53,11 @@ WOUND_RE = re.compile(r"\b(?:wounded|injured|hurt|injuries|wounding|injuring)\b"
 PEOPLE_HEADS = re.compile(
     r"(?i:\b(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|insurgents|members|"
     r"policemen|officers|children|women|men|villagers|residents|protesters|demonstrators|worshippers|"
-    r"students|workers|bodies|dead|killed|terrorists|gunmen|jihadists|personnel|servicemen)\b)"
+    r"students|workers|bodies|dead|killed|terrorists|gunmen|jihadists|personnel|servicemen|"
+    r"leaders?|officials?|guards?|militiamen|police|herders|pastoralists|farmers|traders|islamists|"
+    r"assailants|attackers|combatants|commanders|hostages|prisoners|youths?|boys|girls|infants|babies|"
+    r"individuals|victims|pilgrims|passengers|inmates|suspects|recruits|conscripts|others|adults|"
+    r"fishermen|miners|militia|troopers|cadets|guerrillas|bombers|elements)\b)"
     r"|\b[A-Z][a-z]+(?:ans|ians|is|ese)\b",  # nationals: "four Americans", "two Iraqis"
 )
 PASSIVE_RE = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$")
@@ -265,12 +269,6 @@ KILL_BEFORE_RE = re.compile(
     re.I,
 )
 KILL_VERB = re.compile(r"\bkill|\bdied\b", re.I)
-MORE_PEOPLE = re.compile(
-    r"(?i:\b(?:leaders?|officials?|guards?|militiamen|police|herders|pastoralists|farmers|traders|islamists|"
-    r"assailants|attackers|combatants|commanders|hostages|prisoners|youths?|boys|girls|infants|babies|"
-    r"individuals|victims|pilgrims|passengers|inmates|suspects|recruits|conscripts|others|adults|"
-    r"fishermen|miners|traders|militia|troopers|cadets|guerrillas|bombers|elements|men)\b)"
-)
 # a single victim without a numeral: "a soldier was killed", "killed a police colonel", "Farmer killed"
 SINGLE_VICTIM = re.compile(
     r"(?:^|\b(?i:a|an|one)\s+)(?:[\w,-]+\s+){0,6}?(?:was|has been|had been|is)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?"
@@ -336,7 +334,7 @@ def fatalities_in(doc: Document, quantities: list[Quantity], sent: Sentence) -> 
         clause = re.split(r"[,;.]", doc.text[q.start : sent.end], maxsplit=1)[0]
         if WOUND_RE.search(clause) and not KILL_RE.search(clause) and not governed:
             continue  # "dozens of people were wounded"
-        people = PEOPLE_HEADS.search(q.category or "") or MORE_PEOPLE.search(q.category or "")
+        people = PEOPLE_HEADS.search(q.category or "")
         if (people and KILL_RE.search(text)) or (KILL_RE.search(after) and KILL_RE.search(around)) or governed:
             low = q.low if q.low is not None else q.value
             high = q.high if q.high is not None else q.value
