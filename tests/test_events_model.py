@@ -8,38 +8,52 @@ import pytest
 from debrief.document import Document
 from debrief.options import PipelineOptions
 from debrief.pipeline import Context, Resources, default_registry
-from debrief.records import Event, Span
-from debrief.stages.events_model import LEXICON_BONUS, EventsModelStage, TypeClassifier
+from debrief.records import Claim, Event, Span, Speaker
+from debrief.stages.events_model import LEXICON_BONUS, NONE_CODE, EventsModelStage, TypeClassifier
 from debrief.taxonomy import EVENT_CODES
 
 
-def test_committed_weights_cover_the_30_codes() -> None:
+def test_committed_weights_cover_the_30_codes_and_non_events() -> None:
     clf = TypeClassifier.load()
-    assert clf.codes == EVENT_CODES
-    assert clf.weights.shape == (384, 30) and clf.bias.shape == (30,)
+    assert clf.codes == (*EVENT_CODES, NONE_CODE)
+    assert clf.weights.shape == (384, 31) and clf.bias.shape == (31,)
     assert clf.encoder_sha256.startswith("53aa5117") and clf.encoder_sha256.endswith("28d9db")
+    # the fine-tuned top layers, in the numpy encoder's names
+    assert clf.layers and all(k.startswith("encoder.layer.") for k in clf.layers)
+    assert clf.layers["encoder.layer.5.intermediate.dense.weight"].shape == (384, 1536)
 
 
 def tiny_classifier() -> TypeClassifier:
-    codes = ("AIR_STRIKE", "ARREST", "DIPLO")
-    return TypeClassifier(np.eye(3, dtype=np.float32) * 4, np.zeros(3, dtype=np.float32), codes, "x")
+    codes = ("AIR_STRIKE", "ARREST", "DIPLO", NONE_CODE)
+    return TypeClassifier(np.eye(4, dtype=np.float32) * 4, np.zeros(4, dtype=np.float32), codes, "x")
 
 
 def test_lexicon_breaks_the_models_doubts_only() -> None:
     clf = tiny_classifier()
-    doubtful = np.array([0.45, 0.40, 0.15], dtype=np.float32)
+    doubtful = np.array([0.45, 0.40, 0.15, 0.0], dtype=np.float32)
     assert clf.choose(doubtful, None) == ("AIR_STRIKE", pytest.approx(0.45))
     assert clf.choose(doubtful, "ARREST")[0] == "ARREST"
-    sure = np.array([0.95, 0.04, 0.01], dtype=np.float32)
+    sure = np.array([0.95, 0.04, 0.01, 0.0], dtype=np.float32)
     assert sure[0] - sure[1] > LEXICON_BONUS
     assert clf.choose(sure, "ARREST")[0] == "AIR_STRIKE"
 
 
+def test_non_event_is_never_chosen_as_a_type() -> None:
+    clf = tiny_classifier()
+    probs = np.array([0.1, 0.05, 0.05, 0.8], dtype=np.float32)
+    assert clf.choose(probs, None)[0] == "AIR_STRIKE"
+    assert clf.non_event(probs) == pytest.approx(0.8)
+
+
 class FakeEncoder:
-    """'arrest' in the text → the ARREST axis, else the AIR_STRIKE axis."""
+    """'arrest' → the ARREST axis, 'will' → the NONE axis, else the AIR_STRIKE axis."""
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        return np.array([[0.0, 1.0, 0.0] if "arrest" in t.lower() else [1.0, 0.0, 0.0] for t in texts], np.float32)
+        def axis(t: str) -> list[float]:
+            t = t.lower()
+            return [0.0, 0.0, 0.0, 1.0] if "will" in t else [0.0, 1.0, 0.0, 0.0] if "arrest" in t else [1.0, 0, 0, 0]
+
+        return np.array([axis(t) for t in texts], np.float32)
 
 
 def test_stage_retypes_events_from_their_evidence_sentence() -> None:
@@ -56,7 +70,25 @@ def test_stage_retypes_events_from_their_evidence_sentence() -> None:
     assert doc.events[0].confidence > 0.9
 
 
-def test_model_backend_is_registered_but_not_the_default() -> None:
+def test_stage_drops_events_the_model_takes_for_non_events_and_relinks_claims() -> None:
+    ctx = Context(PipelineOptions(), Resources(PipelineOptions()))
+    stage = EventsModelStage(ctx)
+    stage._classifier = tiny_classifier()
+    stage._encoder = FakeEncoder()  # type: ignore[assignment]
+    text = "The army will bomb the town. Police made an arrest."
+    s1, s2 = (0, 28), (29, len(text))
+    doc = Document.from_text(text)
+    doc.claims = [Claim(id="c1", speaker=Speaker(text="x"), cue="said", quote="indirect", content=Span(start=0, end=len(text)))]
+    doc.events = [
+        Event(id=f"e{i}", type="AIR_STRIKE", evidence=[Span(start=a, end=b, text=text[a:b])], claim="c1")
+        for i, (a, b) in enumerate((s1, s2), 1)
+    ]
+    doc = stage.retype(doc)
+    assert [(e.id, e.type) for e in doc.events] == [("e1", "ARREST")]
+    assert doc.claims[0].events == ["e1"]
+
+
+def test_model_backend_is_the_default_and_the_lexicon_stays_registered() -> None:
     reg = default_registry()
-    assert "events.model" in reg.names()
-    assert reg.defaults["events"] == "lexicon"
+    assert {"events.model", "events.lexicon"} <= set(reg.names())
+    assert reg.defaults["events"] == "model"

@@ -95,7 +95,7 @@ def default_registry() -> Registry:
     reg.register("places", "gazetteer", places.PlacesStage)
     reg.register("mentions", "rules", mentions.MentionsStage)
     reg.register("events", "lexicon", events.EventsStage)
-    reg.register("events", "model", _events_model)
+    reg.register("events", "model", _events_model, default=True)
     reg.register("claims", "rules", claims.ClaimsStage)
     reg.register("denials", "rules", denials.DenialsStage)
     reg.register("checks", "rules", checks.ChecksStage)
@@ -130,7 +130,8 @@ class Pipeline:
 
 
 def _events_model(context: Context) -> Stage:
-    """The learned events backend, imported only when chosen (it brings numpy and the encoder)."""
+    """The learned events backend (the default), imported only when built (it brings the encoder).
+    ``DEBRIEF_BACKENDS=events=lexicon`` runs the trigger lexicon alone."""
     from debrief.stages.events_model import EventsModelStage
 
     return EventsModelStage(context)

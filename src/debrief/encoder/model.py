@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import struct
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,18 @@ class SentenceEncoder:
             int(config["num_attention_heads"]),
             int(max_length),
         )
+
+    def with_tensors(self, tuned: Mapping[str, np.ndarray]) -> SentenceEncoder:
+        """A copy whose named tensors are replaced (fine-tuned layers); names and shapes must match."""
+        for name, value in tuned.items():
+            if name not in self.tensors:
+                raise WeightsError(f"tuned tensor {name!r} is not a tensor of this encoder")
+            if value.shape != self.tensors[name].shape:
+                expected = self.tensors[name].shape
+                raise WeightsError(f"tuned tensor {name!r} has shape {value.shape}, expected {expected}")
+        merged = dict(self.tensors)
+        merged.update({k: np.ascontiguousarray(v, dtype=np.float32) for k, v in tuned.items()})
+        return replace(self, tensors=merged)
 
     @property
     def dim(self) -> int:

@@ -119,6 +119,15 @@ class Draft:
     evidence: list[Span] = field(default_factory=list)
 
 
+def link_events(doc: Document, events: list[Event]) -> list[Event]:
+    """`events` numbered e1, e2, … in order, and each claim of `doc` pointed at the events it reports."""
+    for i, e in enumerate(events, 1):
+        e.id = f"e{i}"
+    for c in doc.claims:
+        c.events = [e.id for e in events if e.claim == c.id]
+    return events
+
+
 @dataclass
 class EventsStage:
     context: Context
@@ -258,12 +267,7 @@ class EventsStage:
                         confidence=round((0.75 if d.strong else 0.6) + (0.1 if d.places else 0), 2),
                     )
                 )
-        events = _drop_summaries([e for e in events if not _background(e, doc)])
-        for i, e in enumerate(events, 1):
-            e.id = f"e{i}"
-        for c in doc.claims:
-            c.events = [e.id for e in events if e.claim == c.id]
-        return events
+        return link_events(doc, _drop_summaries([e for e in events if not _background(e, doc)]))
 
     @staticmethod
     def _fallback_date(doc: Document, sent: Sentence) -> EventDate:
