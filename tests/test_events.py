@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from debrief.document import Document
+from debrief.errors import ConfigError
 from debrief.options import PipelineOptions
 from debrief.pipeline import Context, Resources
 from debrief.records import DateValue, PlaceCandidate, PlaceMention, Timex
 from debrief.stages.claims import ClaimsStage
-from debrief.stages.events import EventsStage
+from debrief.stages.events import EventsStage, TriggerLexicon
 from debrief.stages.mentions import MentionsStage
 from debrief.stages.numbers import NumbersStage
 from debrief.stages.segment import SegmentStage
@@ -272,3 +275,16 @@ def test_who_takes_territory_decides_its_type() -> None:
         [("June 2", date(2021, 6, 2), date(2021, 6, 2))],
     )
     assert [e.type for e in doc.events] == ["NON_STATE_ACTOR_OVERTAKES_TER"]
+
+
+def test_every_trigger_row_is_one_whole_pattern() -> None:
+    lexicon = TriggerLexicon.load()
+    assert len(lexicon.rules) + len(lexicon.fallback_rules) >= 40
+    # a pattern with a bounded repeat survives CSV parsing whole: tear gas is a protest intervention
+    text = "Police fired tear gas at students marching on parliament."
+    assert [t.code for t in lexicon.find(text, 0, len(text))] == ["PROTEST_WITH_INTER"]
+
+
+def test_an_unquoted_comma_in_a_trigger_pattern_is_refused() -> None:
+    with pytest.raises(ConfigError, match="quote it"):
+        TriggerLexicon.from_csv("code,priority,strength,pattern\nARMED_CLASH,60,strong,fought (?:\\w+ ){0,2}rebels\n")

@@ -78,7 +78,8 @@ def test_stage_drops_events_the_model_takes_for_non_events_and_relinks_claims() 
     text = "The army will bomb the town. Police made an arrest."
     s1, s2 = (0, 28), (29, len(text))
     doc = Document.from_text(text)
-    doc.claims = [Claim(id="c1", speaker=Speaker(text="x"), cue="said", quote="indirect", content=Span(start=0, end=len(text)))]
+    content = Span(start=0, end=len(text), text=text)
+    doc.claims = [Claim(id="c1", speaker=Speaker(text="x"), cue="said", quote="indirect", content=content)]
     doc.events = [
         Event(id=f"e{i}", type="AIR_STRIKE", evidence=[Span(start=a, end=b, text=text[a:b])], claim="c1")
         for i, (a, b) in enumerate((s1, s2), 1)

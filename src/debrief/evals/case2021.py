@@ -2,13 +2,14 @@
 
 Each of the 1,019 test snippets runs through the pipeline as one document. The snippet's type is
 the type of its **main event**: the event with the highest confidence, the earliest one on a tie.
-With a learned events backend (``DEBRIEF_BACKENDS=events=model``) the model types the whole
-snippet, the pipeline's main event type breaking its doubts. With the lexicon, when the pipeline
-reports no event (every trigger was filtered as negated, future, denied or quoted), the snippet
-falls back to the strongest lexicon trigger anywhere in its text, assertion filters ignored — every
-benchmark snippet reports *some* event — then to the strongest generic ("fallback"-strength)
-trigger ("killed", "warplanes", "police"), and, with no trigger at all, to :data:`FALLBACK_CODE`
-(Armed clash, ACLED's most common sub-event type; a prior, not tuned here).
+With a learned events backend (the default ``events.model``) the model types the whole snippet,
+the lexicon pipeline's type breaking its doubts, as the stage does for each event's sentence.
+With the lexicon alone (``DEBRIEF_BACKENDS=events=lexicon``), when the pipeline reports no event
+(every trigger was filtered as negated, future, denied or quoted), the snippet falls back to the
+strongest lexicon trigger anywhere in its text, assertion filters ignored — every benchmark snippet
+reports *some* event — then to the strongest generic ("fallback"-strength) trigger ("killed",
+"warplanes", "police"), and, with no trigger at all, to :data:`FALLBACK_CODE` (Armed clash, ACLED's
+most common sub-event type; a prior, not tuned here).
 
 Scoring follows the shared task: weighted F1 (per-class F1 weighted by gold support) over the
 snippets whose gold label is one of the 25 ACLED classes, of the 28 (adding ORG_CRIME,
@@ -86,27 +87,32 @@ def fallback_type(lexicon: TriggerLexicon, text: str) -> Prediction:
 
 
 def classifier(overrides: dict[str, str] | None = None) -> Callable[[str], Prediction]:
-    """A function snippet text → prediction, running the pipeline (with `overrides` of stage backends)."""
+    """A function snippet text → prediction, running the pipeline (with `overrides` of stage backends).
+
+    A learned events backend (one with ``classify_texts``) types the whole snippet, with the type the
+    lexicon pipeline gives (its main event, else its strongest trigger) as the tie-breaker — the same
+    combination the stage applies to each event's sentence."""
     from debrief.pipeline import Pipeline
 
-    pipeline = Pipeline(PipelineOptions(overrides=dict(overrides or {})))
+    overrides = dict(overrides or {})
+    pipeline = Pipeline(PipelineOptions(overrides=overrides))
     lexicon = TriggerLexicon.load()
     stage = next((s for s in pipeline.stages if s.name == "events"), None)
-    model = getattr(stage, "classify_texts", None)  # a learned backend types texts without events too
+    model = getattr(stage, "classify_texts", None)
+    if callable(model):
+        pipeline = Pipeline(PipelineOptions(overrides={**overrides, "events": "lexicon"}))
 
-    def classify(text: str) -> Prediction:
+    def lexicon_type(text: str) -> Prediction:
         doc = pipeline(Document.from_text(text))
         code = main_event_type(doc)
+        return Prediction(code, "event") if code else fallback_type(lexicon, doc.text)
+
+    def classify(text: str) -> Prediction:
+        guess = lexicon_type(text)
         if callable(model):
-            # a learned backend types the whole snippet (it was trained on snippets of 1-3 sentences);
-            # the pipeline's main event, else the strongest trigger, is its tie-breaker
-            if code is None:
-                fallback = fallback_type(lexicon, doc.text)
-                code = fallback.code if fallback.source != "prior" else None
-            return Prediction(model([doc.text], [code])[0][0], "model")
-        if code:
-            return Prediction(code, "event")
-        return fallback_type(lexicon, doc.text)
+            hint = guess.code if guess.source != "prior" else None
+            return Prediction(model([Document.from_text(text).text], [hint])[0][0], "model")
+        return guess
 
     return classify
 
@@ -190,5 +196,5 @@ def run(data_dir: Path) -> EvalResult:
     backends = PipelineOptions().overrides
     snippets, pred = evaluate(data_dir, backends)
     result = score(snippets, pred)
-    result.lines.insert(1, f"events backend: {backends.get('events', 'default')}")
+    result.lines.insert(1, f"events backend: {backends.get('events', 'model (default)')}")
     return result

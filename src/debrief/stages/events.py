@@ -17,6 +17,7 @@ from datetime import date
 from importlib import resources
 
 from debrief.document import Document
+from debrief.errors import ConfigError
 from debrief.event_fields import (
     choose_places,
     clause_of,
@@ -79,6 +80,10 @@ class TriggerLexicon:
     def from_csv(cls, text: str) -> TriggerLexicon:
         """Rules from CSV text with the columns code, priority, pattern (comment lines start with #)."""
         rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+        for r in rows:
+            if r.get(None) or not r.get("pattern"):  # type: ignore[call-overload]
+                # an unquoted comma ("{0,2}") would silently cut the pattern short
+                raise ConfigError(f"trigger row {r.get('code')!r}: the pattern must be one CSV field (quote it)")
 
         def compiled(keep: bool) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
             return tuple(

@@ -17,7 +17,7 @@ by the model.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import numpy as np
@@ -49,6 +49,7 @@ class TypeClassifier:
     codes: tuple[str, ...]
     encoder_sha256: str
     layers: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict)  # fine-tuned encoder tensors
+    max_tokens: int = 128  # the longest input the model was trained on (longer texts are cut)
 
     @classmethod
     def load(cls, name: str = MODEL_FILE) -> TypeClassifier:
@@ -66,6 +67,7 @@ class TypeClassifier:
                     for k in npz.files
                     if k.startswith(LAYER_PREFIX)
                 },
+                int(npz["max_tokens"]) if "max_tokens" in npz.files else 128,
             )
 
     def probabilities(self, embeddings: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
@@ -100,7 +102,8 @@ class EventsModelStage(EventsStage):
         if self._encoder is None:
             classifier = self.classifier()
             try:
-                self._encoder = load_encoder(expected_sha256=classifier.encoder_sha256).with_tensors(classifier.layers)
+                encoder = load_encoder(expected_sha256=classifier.encoder_sha256).with_tensors(classifier.layers)
+                self._encoder = replace(encoder, max_length=min(encoder.max_length, classifier.max_tokens))
             except WeightsError as exc:
                 raise ModelFileError(f"{MODEL_FILE}: {exc}") from exc
         return self._encoder
