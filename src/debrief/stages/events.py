@@ -81,7 +81,7 @@ class TriggerLexicon:
         """Rules from CSV text with the columns code, priority, pattern (comment lines start with #)."""
         rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
         for r in rows:
-            if r.get(None) or not r.get("pattern"):  # type: ignore[call-overload]
+            if r.get(None) or not r.get("pattern"):
                 # an unquoted comma ("{0,2}") would silently cut the pattern short
                 raise ConfigError(f"trigger row {r.get('code')!r}: the pattern must be one CSV field (quote it)")
 
