@@ -288,3 +288,17 @@ def test_every_trigger_row_is_one_whole_pattern() -> None:
 def test_an_unquoted_comma_in_a_trigger_pattern_is_refused() -> None:
     with pytest.raises(ConfigError, match="quote it"):
         TriggerLexicon.from_csv("code,priority,strength,pattern\nARMED_CLASH,60,strong,fought (?:\\w+ ){0,2}rebels\n")
+
+
+def test_a_nominal_trigger_with_a_modal_predicate_is_not_an_event() -> None:
+    hypothetical = run("Officials warned that the deployment of more troops would inflame the valley.", [], [])
+    assert hypothetical.events == []
+    done = run("The deployment of 2,000 troops to the border was completed on Monday.", [], [])
+    assert [e.type for e in done.events] == ["CHANGE_TO_GROUP_ACT"]
+
+
+def test_a_struck_ammunition_depot_is_a_target_not_a_disrupted_weapon() -> None:
+    doc = run("Jets bombed an ammunition depot of the rebels near the town.", [], [])
+    assert [e.type for e in doc.events] == ["AIR_STRIKE"]
+    found = run("Soldiers discovered an ammunition cache in a farmhouse.", [], [])
+    assert [e.type for e in found.events] == ["DISR_WEAP"]

@@ -51,6 +51,10 @@ NEGATION = re.compile(
     re.I,
 )
 GENERIC = re.compile(r"\b(?:anniversary|commemorat\w+|every year|annual)\b", re.I)
+# a nominal trigger ("the deployment of …", "a merger", "the withdrawal") whose own predicate is modal:
+# "deployment of this complex would demand a large area" reports no deployment
+NOMINAL_TRIGGER = re.compile(r"(?:\bof|tion|sion|ment|merger|al)$", re.I)
+MODAL_PREDICATE = re.compile(r"^[^,;:.“”\"]{0,80}?\b(?:would|could|might|may|will|should)\b", re.I)
 EMBED = re.compile(r"https?://|pic\.twitter\.com|\(@\w+\)")
 
 
@@ -110,6 +114,10 @@ def is_asserted(text: str, sent: Sentence, trigger: Trigger) -> bool:
     window = text[max(sent.start, trigger.start - 60) : trigger.start]
     window = re.split(r"[,;:“”\"]", window)[-1]
     if NEGATION.search(window):
+        return False
+    if NOMINAL_TRIGGER.search(text[trigger.start : trigger.end]) and MODAL_PREDICATE.search(
+        text[trigger.end : sent.end]
+    ):
         return False
     return not GENERIC.search(text[sent.start : sent.end])
 
