@@ -56,11 +56,15 @@ class FakeEncoder:
         return np.array([axis(t) for t in texts], np.float32)
 
 
-def test_stage_retypes_events_from_their_evidence_sentence() -> None:
-    ctx = Context(PipelineOptions(), Resources(PipelineOptions()))
-    stage = EventsModelStage(ctx)
+def fake_stage() -> EventsModelStage:
+    stage = EventsModelStage(Context(PipelineOptions(), Resources(PipelineOptions())))
     stage._classifier = tiny_classifier()
     stage._encoder = FakeEncoder()  # type: ignore[assignment]
+    return stage
+
+
+def test_stage_retypes_events_from_their_evidence_sentence() -> None:
+    stage = fake_stage()
     text = "Police carried out an arrest of two men."
     doc = Document.from_text(text)
     doc.events = [Event(id="e1", type="DIPLO", evidence=[Span(start=0, end=len(text), text=text)], confidence=0.6)]
@@ -71,10 +75,7 @@ def test_stage_retypes_events_from_their_evidence_sentence() -> None:
 
 
 def test_stage_drops_events_the_model_takes_for_non_events_and_relinks_claims() -> None:
-    ctx = Context(PipelineOptions(), Resources(PipelineOptions()))
-    stage = EventsModelStage(ctx)
-    stage._classifier = tiny_classifier()
-    stage._encoder = FakeEncoder()  # type: ignore[assignment]
+    stage = fake_stage()
     text = "The army will bomb the town. Police made an arrest."
     s1, s2 = (0, 28), (29, len(text))
     doc = Document.from_text(text)
