@@ -72,8 +72,8 @@ NONE = "NONE"  # written non-events (opinion, plans, denials, history …): the 
 Row = tuple[str, str]  # (text, code)
 
 
-def written() -> list[Row]:
-    paths = [HERE / "event_examples.csv", *sorted((HERE / "event_examples").glob("*.csv"))]
+def written(folder: Path = HERE / "event_examples") -> list[Row]:
+    paths = [HERE / "event_examples.csv", *sorted(folder.glob("*.csv"))]
     rows: dict[str, Row] = {}
     for path in paths:
         with path.open(encoding="utf-8", newline="") as fh:
@@ -207,6 +207,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--examples", type=Path, default=HERE / "event_examples", help="folder of written CSVs")
     ap.add_argument("--top-layers", type=int, default=3)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=5e-5)
@@ -221,7 +222,7 @@ def main() -> None:
     torch.manual_seed(SEED)
     random.seed(SEED)
     torch.set_num_threads(2)
-    own = written()
+    own = written(args.examples)
     codes = list(EVENT_CODES) + ([NONE] if any(c == NONE for _, c in own) else [])
     n_event = len(EVENT_CODES)
     extra = plover(args.data) + wikievents(args.data)

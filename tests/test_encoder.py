@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import struct
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +16,7 @@ import pytest
 from debrief.encoder import EncoderError, SentenceEncoder, load_encoder, locate_model, read_safetensors
 from debrief.encoder.source import sha256_of, verify
 from debrief.encoder.tokenizer import WordPiece, basic_tokens
+from debrief.options import EncoderOptions
 
 VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "war", "##plane", "##s", "struck", "the", "town", ".", ",", "cafe"]
 
@@ -120,3 +125,52 @@ def test_packaged_minilm_matches_its_published_similarity() -> None:
     v = enc.encode(["A man is eating food.", "A man is eating a piece of bread."])
     assert v.shape == (2, 384)
     assert float(v[0] @ v[1]) == pytest.approx(0.7553, abs=0.01)  # sentence-transformers' documented example
+
+
+class _HubHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves <root>/<org>/<name>/resolve/<revision>/<file> like a model hub."""
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    root = tmp_path / "hub"
+    tiny_model(root / "acme" / "tiny" / "resolve" / "main")
+    handler = functools.partial(_HubHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", root
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_hub_source_is_fetched_once_into_the_cache(hub: tuple[str, Path], tmp_path: Path) -> None:
+    endpoint, root = hub
+    options = EncoderOptions(source="hf:acme/tiny", cache_dir=tmp_path / "cache", hub_endpoint=endpoint)
+    folder = locate_model(options)
+    assert folder.parent.name == "encoders" and folder.name == "acme__tiny@main"
+    served = root / "acme" / "tiny" / "resolve" / "main" / "model.safetensors"
+    assert (folder / "model.safetensors").read_bytes() == served.read_bytes()
+    assert not list(folder.glob(".*"))  # no half-written leftovers
+    enc = load_encoder(options, expected_sha256=None)
+    assert enc.encode(["the town"]).shape == (1, 8)
+    # the cache answers without the hub
+    offline = EncoderOptions(source="hf:acme/tiny", cache_dir=tmp_path / "cache", hub_endpoint="http://127.0.0.1:9")
+    assert locate_model(offline) == folder
+
+
+def test_hub_source_errors_name_the_url(hub: tuple[str, Path], tmp_path: Path) -> None:
+    endpoint, _ = hub
+    missing = EncoderOptions(source="hf:acme/absent", cache_dir=tmp_path / "c1", hub_endpoint=endpoint)
+    with pytest.raises(EncoderError, match=r"acme/absent/resolve/main/model\.safetensors: HTTP 404"):
+        locate_model(missing)
+    unreachable = EncoderOptions(source="hf:acme/tiny", cache_dir=tmp_path / "c2", hub_endpoint="http://127.0.0.1:9")
+    with pytest.raises(EncoderError, match="offline"):
+        locate_model(unreachable)
+    with pytest.raises(EncoderError, match="org/name"):
+        locate_model(EncoderOptions(source="hf:no-slash", cache_dir=tmp_path / "c3"))

