@@ -26,7 +26,12 @@ SAY_CUES = (
     "testified|agreed|agrees|questioned|questions|blamed|blames|charged|charges|thinks|think|thought|"
     "believe|knows|knew|expects|expected|hopes|hoped|fears|feared|worried|worries|shows|showed|show|found|"
     "indicated|indicates|indicate|revealing|announcing|predicting|interviewed|answered|answers|echoed|"
-    "framed|touted|touts|slammed|slams|attacked|attacks|mocked|mocks|lamented|laments|quipped|added that"
+    "framed|touted|touts|slammed|slams|attacked|attacks|mocked|mocks|lamented|laments|quipped|added that|"
+    # attitude verbs (PolNeAR annotates beliefs, wishes and stances as attributions; tuned on train/dev)
+    "wants|wanted|hope|hoping|fear|fearing|argue|sought|seeks|seeking|insist|knows|know|"
+    "plans|planned|refused|declined|opposed|opposes|oppose|supported|supports|support|backed|backs|"
+    "citing|referring to|called for|calls for|call for|pointed to|pointing to|expressed|voiced|"
+    "blasted|denounced|condemned|condemns|welcomed|welcomes|recalling"
 )
 DENY_CUES = "denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes"
 HEDGE_CUES = frozenset(["suggested", "suggests", "estimated", "estimates", "believes", "believed"])
