@@ -123,3 +123,13 @@ def test_plural_or_indefinite_roles_do_not_name_an_earlier_person() -> None:
     assert only(doc, "Residents").speaker.name is None
     assert only(doc, "A spokesman").speaker.name is None
     assert only(doc, "President Ana Lopez").speaker.name == "Ana Lopez"
+
+
+def test_attitude_verbs_attribute_wishes_and_stances() -> None:
+    doc = run("Senator Maria Lopez wants an independent inquiry into the strikes on Aleppo.")
+    (claim,) = doc.claims
+    assert claim.speaker.text == "Senator Maria Lopez"
+    assert claim.cue == "wants"
+    assert claim.content.text.startswith("an independent inquiry")
+    # a hyphenated backer is part of a name, not a cue: no claim
+    assert run("US-backed fighters advanced on the town.").claims == []

@@ -29,7 +29,7 @@ SAY_CUES = (
     "framed|touted|touts|slammed|slams|attacked|attacks|mocked|mocks|lamented|laments|quipped|added that|"
     # attitude verbs (PolNeAR annotates beliefs, wishes and stances as attributions; tuned on train/dev)
     "wants|wanted|hope|hoping|fear|fearing|argue|sought|seeks|seeking|insist|knows|know|"
-    "plans|planned|refused|declined|opposed|opposes|oppose|supported|supports|support|backed|backs|"
+    "plans|planned|refused|declined|opposed|opposes|oppose|supports|support|"
     "citing|referring to|called for|calls for|call for|pointed to|pointing to|expressed|voiced|"
     "blasted|denounced|condemned|condemns|welcomed|welcomes|recalling"
 )
