@@ -102,16 +102,13 @@ def classifier(overrides: dict[str, str] | None = None) -> Callable[[str], Predi
     if callable(model):
         pipeline = Pipeline(PipelineOptions(overrides={**overrides, "events": "lexicon"}))
 
-    def lexicon_type(text: str) -> Prediction:
+    def classify(text: str) -> Prediction:
         doc = pipeline(Document.from_text(text))
         code = main_event_type(doc)
-        return Prediction(code, "event") if code else fallback_type(lexicon, doc.text)
-
-    def classify(text: str) -> Prediction:
-        guess = lexicon_type(text)
+        guess = Prediction(code, "event") if code else fallback_type(lexicon, doc.text)
         if callable(model):
             hint = guess.code if guess.source != "prior" else None
-            return Prediction(model([Document.from_text(text).text], [hint])[0][0], "model")
+            return Prediction(model([doc.text], [hint])[0][0], "model")
         return guess
 
     return classify
