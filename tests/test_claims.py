@@ -133,3 +133,14 @@ def test_attitude_verbs_attribute_wishes_and_stances() -> None:
     assert claim.content.text.startswith("an independent inquiry")
     # a hyphenated backer is part of a name, not a cue: no claim
     assert run("US-backed fighters advanced on the town.").claims == []
+
+
+def test_multiword_cues_win_over_their_first_word() -> None:
+    (claim,) = run("The governor called for an immediate ceasefire in the district.").claims
+    assert claim.cue == "called for"
+    assert claim.content.text.startswith("an immediate ceasefire")
+
+
+def test_called_with_a_quotation_a_few_words_on() -> None:
+    (claim,) = run("Graham called both of the front-runners “unfit to serve.”").claims
+    assert claim.cue == "called"

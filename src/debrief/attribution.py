@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from debrief.records import Stance
 
 SAY_CUES = (
+    # multi-word cues first: the regex takes the first alternative that matches ("called for" before "called")
+    "called for|calls for|call for|called on|calls on|referring to|pointed to|pointing to|"
     "said|says|say|told|tell|tells|reported|reports|stated|states|added|adds|announced|announces|claimed|claims|"
     "confirmed|confirms|revealed|reveals|stressed|stresses|noted|notes|explained|explains|insisted|insists|"
     "warned|warns|alleged|alleges|accused|accuses|repeated|repeats|wrote|writes|tweeted|posted|declared|declares|"
@@ -30,7 +32,7 @@ SAY_CUES = (
     # attitude verbs (PolNeAR annotates beliefs, wishes and stances as attributions; tuned on train/dev)
     "wants|wanted|hope|hoping|fear|fearing|argue|sought|seeks|seeking|insist|knows|know|"
     "plans|planned|refused|declined|opposed|opposes|oppose|supports|support|"
-    "citing|referring to|called for|calls for|call for|pointed to|pointing to|expressed|voiced|"
+    "citing|expressed|voiced|"
     "blasted|denounced|condemned|condemns|welcomed|welcomes|recalling"
 )
 DENY_CUES = "denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes"
@@ -115,7 +117,7 @@ CLAUSE_STARTS = re.compile(
 # Verbs that report speech or findings only before a that-clause or a quotation ("the poll found that",
 # "she called it “a disgrace”"), never in "police found the car" or "he called the office".
 CLAUSE_ONLY_CUES = frozenset(["found", "show", "shows", "showed", "called", "calls", "think", "thought", "believe"])
-CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*[“\"]|(?:\w+\s+){1,3}[“\"])")
+CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*[“\"]|(?:[\w’'-]+\s+){1,6}[“\"])")
 
 
 def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
