@@ -15,7 +15,7 @@ import pytest
 
 from debrief.encoder import EncoderError, SentenceEncoder, load_encoder, locate_model, read_safetensors
 from debrief.encoder.source import sha256_of, verify
-from debrief.encoder.tokenizer import WordPiece, basic_tokens
+from debrief.encoder.tokenizer import WordPiece, basic_tokens, token_spans
 from debrief.options import EncoderOptions
 
 VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "war", "##plane", "##s", "struck", "the", "town", ".", ",", "cafe"]
@@ -85,6 +85,27 @@ def test_wordpiece_greedy_longest_match_and_unknown_words() -> None:
     assert wp.encode("the town the town", max_length=4) == [2, 8, 9, 3]
 
 
+def test_word_pieces_keep_the_character_span_of_their_word() -> None:
+    wp = WordPiece({w: i for i, w in enumerate(VOCAB)})
+    text = "Warplanes struck  the Café, town."
+    ids, spans = wp.encode_spans(text)
+    assert ids == wp.encode(text)
+    assert [text[s:e] for s, e in spans] == [
+        "",
+        "Warplanes",
+        "Warplanes",
+        "Warplanes",
+        "struck",
+        "the",
+        "Café",
+        ",",
+        "town",
+        ".",
+        "",
+    ]
+    assert token_spans("Deir ez-Zor") == [("deir", 0, 4), ("ez", 5, 7), ("-", 7, 8), ("zor", 8, 11)]
+
+
 def test_safetensors_round_trip(tmp_path: Path) -> None:
     arr = np.arange(6, dtype=np.float32).reshape(2, 3)
     write_safetensors(tmp_path / "m.safetensors", {"a": arr, "b": np.ones(4)})
@@ -101,6 +122,17 @@ def test_tiny_encoder_gives_unit_vectors_independent_of_batch_padding(tmp_path: 
     np.testing.assert_allclose(np.linalg.norm(together, axis=1), 1.0, rtol=1e-5)
     alone = np.vstack([enc.encode([t]) for t in texts])
     np.testing.assert_allclose(together, alone, atol=1e-5)  # padding is masked out
+
+
+def test_token_states_come_from_the_same_pass_as_the_embeddings(tmp_path: Path) -> None:
+    enc = SentenceEncoder.from_folder(tiny_model(tmp_path / "m"))
+    texts = ["Warplanes struck the town.", "cafe"]
+    embeddings, tokens = enc.encode_tokens(texts)
+    np.testing.assert_allclose(embeddings, enc.encode(texts), atol=1e-6)
+    assert [t.states.shape for t in tokens] == [(9, 8), (3, 8)]
+    assert tokens[0].spans[1:4] == [(0, 9)] * 3 and tokens[1].spans == [(0, 0), (0, 4), (0, 0)]
+    pooled = tokens[1].states.mean(0)
+    np.testing.assert_allclose(embeddings[1], pooled / np.linalg.norm(pooled), atol=1e-5)
 
 
 def test_weights_checked_by_sha256(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from debrief.document import Document
+from debrief.encoder.model import TokenStates
 from debrief.options import PipelineOptions
 from debrief.pipeline import Context, Resources, default_registry
 from debrief.records import Claim, Event, Span, Speaker
@@ -54,6 +55,9 @@ class FakeEncoder:
             return [0.0, 0.0, 0.0, 1.0] if "will" in t else [0.0, 1.0, 0.0, 0.0] if "arrest" in t else [1.0, 0, 0, 0]
 
         return np.array([axis(t) for t in texts], np.float32)
+
+    def encode_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenStates]]:
+        return self.encode(texts), [TokenStates(np.zeros((2, 4), np.float32), [(0, 0), (0, 0)]) for _ in texts]
 
 
 def fake_stage() -> EventsModelStage:

@@ -136,18 +136,35 @@ class SentenceEncoder:
 
     def encode(self, texts: list[str]) -> Array:
         """One L2-normalised mean-pooled embedding per text, shape (len(texts), dim)."""
+        return self.encode_tokens(texts)[0]
+
+    def encode_tokens(self, texts: list[str]) -> tuple[Array, list[TokenStates]]:
+        """The embeddings of :meth:`encode` and, per text, the last layer's state of each word piece
+        with the character span of its word (one forward pass for both)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        encoded = [self.tokenizer.encode(t, self.max_length) for t in texts]
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
+        tokens: list[TokenStates] = [TokenStates(np.zeros((0, self.dim), dtype=np.float32), [])] * len(texts)
+        encoded = [self.tokenizer.encode_spans(t, self.max_length) for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i][0]))
         for s in range(0, len(order), self.batch_size):
             idx = order[s : s + self.batch_size]
-            n = max(len(encoded[i]) for i in idx)
+            n = max(len(encoded[i][0]) for i in idx)
             ids = np.zeros((len(idx), n), dtype=np.int64)
             mask = np.zeros((len(idx), n), dtype=np.float32)
             for row, i in enumerate(idx):
-                ids[row, : len(encoded[i])] = encoded[i]
-                mask[row, : len(encoded[i])] = 1.0
+                ids[row, : len(encoded[i][0])] = encoded[i][0]
+                mask[row, : len(encoded[i][0])] = 1.0
             hidden = self._forward(ids, mask)
             pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
             out[idx] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-        return out
+            for row, i in enumerate(idx):
+                tokens[i] = TokenStates(hidden[row, : len(encoded[i][0])], encoded[i][1])
+        return out, tokens
+
+
+@dataclass(frozen=True)
+class TokenStates:
+    """A text's word pieces: last-layer states (pieces × dim, [CLS] and [SEP] included) and the
+    character span of each piece's word ((0, 0) for [CLS] and [SEP])."""
+
+    states: Array
+    spans: list[tuple[int, int]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,33 +25,42 @@ def _is_cjk(cp: int) -> bool:
     )
 
 
+def _normalise(word: str) -> list[str]:
+    """Each character of `word` lower-cased and stripped of accents (possibly empty), one per character."""
+    lowered = word.lower()
+    chars = list(lowered) if len(lowered) == len(word) else [ch.lower() for ch in word]
+    return ["".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn") for ch in chars]
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """BERT's basic tokens of `text` (lower-cased, accent-stripped words, each punctuation mark its own
+    token) with the character span of `text` each comes from."""
+    out: list[tuple[str, int, int]] = []
+    for m in re.finditer(r"\S+", text):
+        current, begin = "", m.start()
+        word = m.group()
+        for offset, norm in enumerate(_normalise(word)):
+            ch, at = word[offset], m.start() + offset
+            cp = ord(ch)
+            if cp == 0 or cp == 0xFFFD or (unicodedata.category(ch).startswith("C") and ch not in "\t\n\r"):
+                continue
+            if _is_cjk(cp) or any(_is_punct(c) for c in norm):
+                if current:
+                    out.append((current, begin, at))
+                    current = ""
+                out.extend((c, at, at + 1) for c in norm)
+                continue
+            if not current:
+                begin = at
+            current += norm
+        if current:
+            out.append((current, begin, m.end()))
+    return out
+
+
 def basic_tokens(text: str) -> list[str]:
     """Lower-cased, accent-stripped words with every punctuation mark its own token."""
-    chars: list[str] = []
-    for ch in text:
-        cp = ord(ch)
-        if cp == 0 or cp == 0xFFFD or (unicodedata.category(ch).startswith("C") and ch not in "\t\n\r"):
-            continue
-        if _is_cjk(cp):
-            chars.append(f" {ch} ")
-        else:
-            chars.append(" " if ch.isspace() else ch)
-    text = unicodedata.normalize("NFD", "".join(chars).lower())
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    out: list[str] = []
-    for word in text.split():
-        current = ""
-        for ch in word:
-            if _is_punct(ch):
-                if current:
-                    out.append(current)
-                    current = ""
-                out.append(ch)
-            else:
-                current += ch
-        if current:
-            out.append(current)
-    return out
+    return [token for token, _, _ in token_spans(text)]
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,12 @@ class WordPiece:
 
     def encode(self, text: str, max_length: int = 256) -> list[int]:
         """[CLS] pieces… [SEP] as vocabulary ids, truncated to `max_length` ids."""
-        ids = [self.vocab[p] for w in basic_tokens(text) for p in self.pieces(w)]
-        ids = ids[: max_length - 2]
-        return [self.vocab[self.cls], *ids, self.vocab[self.sep]]
+        return self.encode_spans(text, max_length)[0]
+
+    def encode_spans(self, text: str, max_length: int = 256) -> tuple[list[int], list[tuple[int, int]]]:
+        """The ids of :meth:`encode` and, for each, the character span of `text` its word comes from
+        ((0, 0) for [CLS] and [SEP])."""
+        pairs = [(self.vocab[p], (s, e)) for w, s, e in token_spans(text) for p in self.pieces(w)]
+        pairs = pairs[: max_length - 2]
+        ids = [self.vocab[self.cls], *(i for i, _ in pairs), self.vocab[self.sep]]
+        return ids, [(0, 0), *(span for _, span in pairs), (0, 0)]

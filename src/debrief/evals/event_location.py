@@ -2,19 +2,22 @@
 
 Each record of ``halterman_event_location/labeled_text.json`` is one sentence with its tokens, the
 event's verb (a ``VERB`` span) and the event's location (``LOCATION`` spans, none when the sentence
-gives no location). debrief reads the sentence (segment and places stages) and picks the location
-as the events stage does for a trigger: the places of the verb's clause
-(:func:`~debrief.event_fields.clause_of`), else those of the sentence, narrowed by
+gives no location). debrief reads the sentence (segment and places stages) and locates the event at
+the verb as the events stage does: with the default ``events.model`` backend, the learned locator
+(:mod:`debrief.stages.event_locator`) reads the sentence and its spans snap to the places stage's
+names; where it finds nothing, or with ``events.lexicon``, the rules pick the places of the verb's
+clause (:func:`~debrief.event_fields.clause_of`), else those of the sentence, narrowed by
 :func:`~debrief.event_fields.choose_places`. Scores are token-level and micro-averaged: a token is
-predicted when it overlaps a chosen place's name span and gold when it lies in a LOCATION span.
+predicted when it overlaps a chosen span and gold when it lies in a LOCATION span.
 
 The test set is the 496 ``RELABEL`` records; ``run_records(…, test=False)`` scores the others, which
-are the ones to tune on.
+are the ones to tune on (the locator is trained on four fifths of the accepted ones).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +26,14 @@ from debrief.evals import EvalDataError, EvalResult, require
 from debrief.evals.geoparse import prf
 from debrief.event_fields import choose_places, clause_of, places_in
 from debrief.options import GazetteerOptions, PipelineOptions
-from debrief.pipeline import Context, Resources
+from debrief.pipeline import Context, Resources, default_registry
 from debrief.records import DocumentInfo
+from debrief.stages.event_locator import Located
 from debrief.stages.places import PlacesStage
 from debrief.stages.segment import SegmentStage
 
 TEST_SOURCE = "RELABEL"
+Locate = Callable[[Document, tuple[int, int], tuple[int, int]], list[Located]]
 
 
 def load(data_dir: Path) -> list[dict[str, Any]]:
@@ -50,9 +55,16 @@ def gold_tokens(record: dict[str, Any]) -> set[int]:
     return out
 
 
-def predicted_spans(doc: Document, trigger: tuple[int, int] | None) -> list[tuple[int, int]]:
-    """Name spans of the place(s) debrief takes as the location of the event at `trigger`."""
+def predicted_spans(
+    doc: Document, trigger: tuple[int, int] | None, locate: Locate | None = None
+) -> list[tuple[int, int]]:
+    """Name spans of the place(s) debrief takes as the location of the event at `trigger`: the learned
+    locator's (with the events model backend), else — as the stage falls back — the rules'."""
     whole = (0, len(doc.text))
+    if locate is not None and trigger is not None:
+        located = locate(doc, whole, trigger)
+        if located:
+            return [x.name for x in located]
     chosen = []
     if trigger is not None:
         c0, c1 = clause_of(doc.text, *whole, *trigger)
@@ -75,10 +87,12 @@ def run_records(
     options = PipelineOptions(gazetteer=gazetteer or GazetteerOptions())
     context = Context(options, Resources(options))
     segment, places = SegmentStage(context), PlacesStage(context)
+    events = default_registry().create("events", context)
+    locate = getattr(events, "locate", None)
     tp = n_pred = n_gold = 0
     for i, record in enumerate(chosen):
         doc = places(segment(Document(text=record["text"], info=DocumentInfo(id=f"halterman-{i}"))))
-        spans = predicted_spans(doc, _trigger(record))
+        spans = predicted_spans(doc, _trigger(record), locate)
         pred = {t["id"] for t in record["tokens"] if any(t["start"] < e and s < t["end"] for s, e in spans)}
         gold = gold_tokens(record)
         tp += len(pred & gold)
@@ -90,6 +104,8 @@ def run_records(
     lines = [
         f"event-location: {len(chosen)} records, {part}; {n_gold} gold tokens, {n_pred} predicted",
         f"token-level  P {scores['p']:.3f}  R {scores['r']:.3f}  F1 {scores['f1']:.3f}",
+        "locator: "
+        + ("learned (events.model), the rules' choice where it finds none" if locate else "rules (events.lexicon)"),
     ]
     return EvalResult(payload, lines)
 

@@ -17,6 +17,7 @@ by the model.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
@@ -25,9 +26,10 @@ import numpy.typing as npt
 
 from debrief.document import Document
 from debrief.encoder import SentenceEncoder, load_encoder
-from debrief.encoder.model import WeightsError
+from debrief.encoder.model import TokenStates, WeightsError
 from debrief.errors import DebriefError
 from debrief.records import Event
+from debrief.stages.event_locator import Located, Locator, event_locations
 from debrief.stages.events import EventsStage, link_events
 from debrief.taxonomy import code_info
 
@@ -97,6 +99,7 @@ class EventsModelStage(EventsStage):
     name: str = "events"
     _encoder: SentenceEncoder | None = field(default=None, init=False, repr=False)
     _classifier: TypeClassifier | None = field(default=None, init=False, repr=False)
+    _locator: Locator | None = field(default=None, init=False, repr=False)
 
     def encoder(self) -> SentenceEncoder:
         if self._encoder is None:
@@ -121,24 +124,57 @@ class EventsModelStage(EventsStage):
 
     def judge_texts(self, texts: list[str], lexicon_codes: list[str | None]) -> list[tuple[str, float, float]]:
         """(code, its probability, p(non-event)) for each text."""
+        return self._judge(texts, lexicon_codes)[0]
+
+    def _judge(
+        self, texts: list[str], lexicon_codes: list[str | None]
+    ) -> tuple[list[tuple[str, float, float]], list[TokenStates]]:
         if not texts:
-            return []
+            return [], []
         clf = self.classifier()
-        probs = clf.probabilities(self.encoder().encode(texts))
-        return [(*clf.choose(p, c), clf.non_event(p)) for p, c in zip(probs, lexicon_codes, strict=True)]
+        embeddings, tokens = self.encoder().encode_tokens(texts)
+        probs = clf.probabilities(embeddings)
+        judged = [(*clf.choose(p, c), clf.non_event(p)) for p, c in zip(probs, lexicon_codes, strict=True)]
+        return judged, tokens
+
+    def locator(self) -> Locator:
+        if self._locator is None:
+            self._locator = Locator.load(MODEL_FILE)
+        return self._locator
+
+    def locate(self, doc: Document, sentence: tuple[int, int], trigger: tuple[int, int]) -> list[Located]:
+        """Where the event at `trigger` happened, read from its sentence (see :meth:`place_event`)."""
+        text = doc.text[sentence[0] : sentence[1]]
+        _, tokens = self.encoder().encode_tokens([text])
+        return self._located(doc, sentence, trigger, tokens[0])
+
+    def _located(
+        self, doc: Document, sentence: tuple[int, int], trigger: tuple[int, int], tokens: TokenStates
+    ) -> list[Located]:
+        s0 = sentence[0]
+        text = doc.text[s0 : sentence[1]]
+        places = [p for p in doc.places if s0 <= p.start and p.end <= sentence[1]]
+        names = [(p.name_start - s0, p.name_end - s0, p.resolved is not None) for p in places]
+        spans = self.locator().locate(tokens, text, (trigger[0] - s0, trigger[1] - s0), names)
+        taken = [(w.start, w.end) for w in doc.weapons] + [(t.start, t.end) for t in doc.timexes]
+        taken += [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization")]
+        return event_locations(doc.text, places, [(s + s0, e + s0) for s, e in spans], taken)
 
     def __call__(self, doc: Document) -> Document:
         return self.retype(super().__call__(doc))
 
     def retype(self, doc: Document) -> Document:
-        """Each event typed from its evidence sentence (one encoding per sentence); events whose
-        sentence the model judges a non-event are dropped."""
+        """Each event typed and located from its evidence sentence (one encoding per sentence); events
+        whose sentence the model judges a non-event are dropped."""
         if not doc.events:
             return doc
         texts = [e.evidence[0].text if e.evidence else doc.text for e in doc.events]
         unique = sorted(set(texts))
         lexicon_of = {t: next(e.type for e, s in zip(doc.events, texts, strict=True) if s == t) for t in unique}
-        judged = dict(zip(unique, self.judge_texts(unique, [lexicon_of[t] for t in unique]), strict=True))
+        judgements, tokens = self._judge(unique, [lexicon_of[t] for t in unique])
+        judged = dict(zip(unique, judgements, strict=True))
+        states = dict(zip(unique, tokens, strict=True))
+        per_trigger = Counter((e.trigger.start, e.trigger.end) for e in doc.events if e.trigger)
         kept: list[Event] = []
         for event, text in zip(doc.events, texts, strict=True):
             code, prob, p_none = judged[text]
@@ -148,6 +184,31 @@ class EventsModelStage(EventsStage):
                 info = code_info(code)
                 event.type, event.event_type, event.sub_event_type = code, info.event_type, info.sub_event_type
             event.confidence = round(max(event.confidence, prob), 2)
-            kept.append(event)
-        doc.events = link_events(doc, kept) if len(kept) < len(doc.events) else kept
+            trigger = event.trigger
+            if trigger is None or not event.evidence or per_trigger[(trigger.start, trigger.end)] > 1:
+                kept.append(event)  # a listed group of places ("in A, B and C") stays as the lexicon split it
+                continue
+            sentence = (event.evidence[0].start, event.evidence[0].end)
+            located = self._located(doc, sentence, (trigger.start, trigger.end), states[text])
+            kept.extend(place_event(event, doc, located))
+        doc.events = link_events(doc, kept)
         return doc
+
+
+def place_event(event: Event, doc: Document, located: list[Located]) -> list[Event]:
+    """`event` at the place(s) the locator found in its sentence, one event per place (ACLED's
+    convention; counts then stay with no single copy). Unchanged when the locator found none, so the
+    lexicon stage's choice (this sentence's place, else the context's) stands, and when a later
+    sentence of its evidence already gave a finer place ("… in Syria. The bomber struck … in Manbij.")."""
+    sentence_end = event.evidence[0].end if event.evidence else len(doc.text)
+    if not located or (event.location and (event.location.start or 0) >= sentence_end):
+        return [event]
+    locations = [x.location for x in located]
+    out = []
+    for i, location in enumerate(locations):
+        copy = event if i == 0 else event.model_copy(deep=True)
+        copy.location = location
+        if len(locations) > 1:
+            copy.quantities = []
+        out.append(copy)
+    return out

@@ -1,0 +1,188 @@
+"""Which words of a sentence name where its event happened: the learned event locator.
+
+A small network over the word-piece states of the events model's encoder (the same forward pass that
+types the event, so locating costs no extra encoding): for each piece it reads the piece's state, the
+state of the event's trigger, their product, the piece's distance from the trigger and whether its
+word is capitalised or lies in a place the places stage found (resolved or not), and gives the
+probability that the piece lies in the event's location. Pieces at
+or above the threshold, merged by word, are the location spans. Trained by
+``scripts/train_location_model.py`` on Halterman's event-location sentences (MIT) other than the
+RELABEL test records, and stored as ``data/models/event_location_v1.npz`` with the SHA-256 of the type
+model whose encoder layers it reads (a locator trained on other layers refuses to load).
+
+:meth:`Locator.locate` is the pure part; :func:`event_locations` turns its spans into the event's
+places (the places stage's mentions they overlap, or the bare words when the gazetteer knows none).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from debrief.encoder.model import TokenStates
+from debrief.errors import DebriefError
+from debrief.event_fields import choose_places, location_of
+from debrief.records import Location, PlaceMention
+
+LOCATOR_FILE = "event_location_v1.npz"
+DISTANCE_BUCKETS = (-20, -10, -5, -2, -1, 0, 1, 2, 5, 10, 20)  # pieces from the trigger's first piece
+
+Array = npt.NDArray[np.float32]
+PlaceSpan = tuple[int, int, bool]  # a place mention's name span in the sentence, and whether it resolved
+
+
+class LocatorFileError(DebriefError):
+    """The locator weights are missing or were trained on another type model."""
+
+
+def model_digest(name: str) -> str:
+    """SHA-256 of a packaged model file (``data/models/<name>``)."""
+    return hashlib.sha256(_model_bytes(name)).hexdigest()
+
+
+def _model_bytes(name: str) -> bytes:
+    ref = resources.files("debrief.data").joinpath("models").joinpath(name)
+    if not ref.is_file():
+        raise LocatorFileError(f"model file not found: {ref}")
+    return ref.read_bytes()
+
+
+def piece_features(tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()) -> Array:
+    """One row per word piece of `text`: [state, trigger state, state·trigger, distance bucket one-hot,
+    capitalised word, in a place mention, in a resolved one]. `trigger` and `places` are character
+    spans of `text`; a trigger outside the encoded pieces reads as the [CLS] piece."""
+    states, spans = tokens.states, tokens.spans
+    n = len(spans)
+    inside = [i for i, (s, e) in enumerate(spans) if e > s and s < trigger[1] and trigger[0] < e]
+    anchor = states[inside].mean(0) if inside else states[0]
+    first = inside[0] if inside else 0
+    buckets = np.searchsorted(np.array(DISTANCE_BUCKETS), np.arange(n) - first)
+    onehot = np.zeros((n, len(DISTANCE_BUCKETS) + 1), dtype=np.float32)
+    onehot[np.arange(n), buckets] = 1.0
+    flags = np.array(
+        [
+            [
+                float(e > s and text[s].isupper()),
+                float(e > s and any(p0 < e and s < p1 for p0, p1, _ in places)),
+                float(e > s and any(p0 < e and s < p1 and known for p0, p1, known in places)),
+            ]
+            for s, e in spans
+        ],
+        dtype=np.float32,
+    )
+    tiled = np.broadcast_to(anchor, states.shape)
+    return np.concatenate([states, tiled, states * anchor, onehot, flags], axis=1).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Locator:
+    w1: Array  # (features, hidden)
+    b1: Array
+    w2: Array  # (hidden,)
+    b2: float
+    threshold: float
+    type_model_sha256: str
+
+    @classmethod
+    def load(cls, type_model: str, name: str = LOCATOR_FILE) -> Locator:
+        with np.load(io.BytesIO(_model_bytes(name)), allow_pickle=False) as npz:
+            locator = cls(
+                npz["w1"].astype(np.float32),
+                npz["b1"].astype(np.float32),
+                npz["w2"].astype(np.float32),
+                float(npz["b2"]),
+                float(npz["threshold"]),
+                str(npz["type_model_sha256"]),
+            )
+        if locator.type_model_sha256 != model_digest(type_model):
+            raise LocatorFileError(
+                f"{name} was trained on another type model than {type_model} (run scripts/train_location_model.py)"
+            )
+        return locator
+
+    def probabilities(self, features: Array) -> Array:
+        hidden = np.maximum(features @ self.w1 + self.b1, 0.0)
+        return (1.0 / (1.0 + np.exp(-(hidden @ self.w2 + self.b2)))).astype(np.float32)
+
+    def locate(
+        self, tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()
+    ) -> list[tuple[int, int]]:
+        """Character spans of `text` that name where the event at `trigger` happened (none when the
+        sentence does not say); `places` are the places stage's names in `text`."""
+        if len(tokens.spans) == 0:
+            return []
+        p = self.probabilities(piece_features(tokens, text, trigger, places))
+        words = sorted({tokens.spans[i] for i in np.flatnonzero(p >= self.threshold) if tokens.spans[i][1] > 0})
+        return merge_words(text, words)
+
+
+def merge_words(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent word spans joined into one name when only spaces or a hyphen/apostrophe lie between
+    ("Deir ez-Zor", "Ma'arat al-Numan")."""
+    out: list[tuple[int, int]] = []
+    for s, e in words:
+        if out and s <= out[-1][1] + 1 and text[out[-1][1] : s].strip(" -'’") == "":
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        elif out and s < out[-1][1]:
+            continue
+        else:
+            out.append((s, e))
+    return out
+
+
+@dataclass(frozen=True)
+class Located:
+    """A place where the event happened, and the words that name it."""
+
+    location: Location
+    name: tuple[int, int]
+
+
+AREA = ("admin1", "admin2", "country")
+LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|into|towards?|from|across|inside|off|between|entered|reached|captured"
+    r"|seized|recaptured|retook|took|stormed|overran|besieged|shelled|bombed|struck|hit|raided|attacked|targeted)"
+    r"|\b(?:village|town|city|district|area|region|province|governorate|neighbou?rhood|suburbs?|outskirts"
+    r"|countryside|camp|base|hamlet|locality)s?\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def event_locations(
+    text: str, places: list[PlaceMention], spans: list[tuple[int, int]], taken: Sequence[tuple[int, int]] = ()
+) -> list[Located]:
+    """The located `spans` (document offsets) as the event's place(s).
+
+    Spans over words another stage has read as something else (`taken`: weapons, dates, people and
+    organisations: "a Sukhoi Su-34", "Kalibr missiles") are dropped. The place mentions the rest
+    overlap are narrowed as the rules narrow a sentence's places (a listed group, else the most
+    specific: "al-Latamna in Hama province" is al-Latamna). A span the gazetteer does not know (a
+    village missing from it) is kept by its words; when the located places are only areas it lies in
+    ("Kafr Naya in northern Aleppo"), it takes the area's resolution and precision. Unknown words
+    count only after a locative ("in", "near", "the village of" …): "a Sukhoi Su-34" is no place."""
+    spans = [(s, e) for s, e in spans if not any(t0 < e and s < t1 for t0, t1 in taken)]
+    hits: list[PlaceMention] = []
+    bare: list[tuple[int, int]] = []
+    for s, e in spans:
+        over = [p for p in places if p.name_start < e and s < p.name_end]
+        hits.extend(p for p in over if p not in hits)
+        if not over and LOCATIVE.search(text[max(0, s - 60) : s]):
+            bare.append((s, e))
+    chosen = choose_places([p for p in hits if p.resolved is not None]) or hits[:1]
+    if bare and all(p.precision in AREA for p in chosen):
+        area = location_of(chosen[0]) if chosen else Location()
+        return [
+            Located(
+                area.model_copy(update={"text": text[s:e], "name": None, "geonames_id": None, "start": s, "end": e}),
+                (s, e),
+            )
+            for s, e in bare
+        ]
+    return [Located(location_of(p), (p.name_start, p.name_end)) for p in chosen]

@@ -1,0 +1,181 @@
+"""The learned event locator: features, decoding into names, the committed weights, and the stage
+placing events where the locator says."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from debrief.document import Document
+from debrief.encoder.model import TokenStates
+from debrief.encoder.tokenizer import token_spans
+from debrief.options import PipelineOptions
+from debrief.pipeline import Context, Resources
+from debrief.records import Event, Location, PlaceCandidate, PlaceMention, Span
+from debrief.stages.event_locator import (
+    DISTANCE_BUCKETS,
+    LOCATOR_FILE,
+    Located,
+    Locator,
+    LocatorFileError,
+    event_locations,
+    merge_words,
+    piece_features,
+)
+from debrief.stages.events_model import MODEL_FILE, NONE_CODE, EventsModelStage, TypeClassifier, place_event
+
+DIM = 4
+
+
+def fake_tokens(text: str) -> TokenStates:
+    """Word pieces = basic tokens, each state a one-hot of its index (mod DIM)."""
+    spans = [(0, 0), *((s, e) for _, s, e in token_spans(text)), (0, 0)]
+    states = np.eye(DIM, dtype=np.float32)[np.arange(len(spans)) % DIM]
+    return TokenStates(states, spans)
+
+
+def capital_locator(threshold: float = 0.5) -> Locator:
+    """A locator that takes every capitalised word for the location."""
+    n = 3 * DIM + len(DISTANCE_BUCKETS) + 4
+    w1 = np.zeros((n, 1), dtype=np.float32)
+    w1[-3, 0] = 1.0
+    return Locator(w1, np.zeros(1, np.float32), np.array([10.0], np.float32), -5.0, threshold, "x")
+
+
+def test_features_hold_state_trigger_product_distance_and_capital() -> None:
+    text = "jets struck Homs"
+    tokens = fake_tokens(text)
+    f = piece_features(tokens, text, (5, 11))  # "struck", piece 2
+    assert f.shape == (5, 3 * DIM + len(DISTANCE_BUCKETS) + 4)
+    np.testing.assert_array_equal(f[:, DIM : 2 * DIM], np.broadcast_to(tokens.states[2], (5, DIM)))
+    np.testing.assert_array_equal(f[:, 2 * DIM : 3 * DIM], tokens.states * tokens.states[2])
+    onehot = f[:, 3 * DIM : -3]
+    assert onehot.sum(1).tolist() == [1.0] * 5
+    assert onehot[2].argmax() != onehot[3].argmax()  # the trigger and the word after it differ
+    assert f[:, -3].tolist() == [0.0, 0.0, 0.0, 1.0, 0.0]  # "Homs" only
+    assert not f[:, -2:].any()  # no places given
+
+
+def test_locate_returns_whole_names_and_nothing_below_threshold() -> None:
+    text = "jets struck Deir Hafer and Al-Bab on Friday"
+    spans = capital_locator().locate(fake_tokens(text), text, (5, 11))
+    assert [text[s:e] for s, e in spans] == ["Deir Hafer", "Al-Bab", "Friday"]
+    assert capital_locator(threshold=0.999).locate(fake_tokens(text), text, (5, 11)) == []
+
+
+def test_merge_words_joins_across_spaces_and_hyphens_only() -> None:
+    text = "Deir ez-Zor, Hama and Homs"
+    words = [(0, 4), (5, 7), (8, 11), (13, 17), (22, 26)]
+    assert [text[s:e] for s, e in merge_words(text, words)] == ["Deir ez-Zor", "Hama", "Homs"]
+
+
+def place(text: str, name: str, precision: str | None = None, admin1: str = "Aleppo") -> PlaceMention:
+    s = text.index(name)
+    resolved = (
+        PlaceCandidate(1, name, "SY", admin1, 36.0, 37.0, "A1" if precision == "admin1" else "PPL")
+        if precision
+        else None
+    )
+    return PlaceMention(
+        start=s,
+        end=s + len(name),
+        text=name,
+        name_start=s,
+        name_end=s + len(name),
+        resolved=resolved,
+        precision=precision,  # type: ignore[arg-type]
+    )
+
+
+def span(text: str, words: str) -> tuple[int, int]:
+    return text.index(words), text.index(words) + len(words)
+
+
+def test_located_words_become_the_most_specific_place_mention() -> None:
+    text = "jets hit a depot in al-Latamna in Hama province"
+    village, province = place(text, "al-Latamna", "point", "Hama"), place(text, "Hama", "admin1", "Hama")
+    got = event_locations(text, [village, province], [span(text, "al-Latamna"), span(text, "Hama")])
+    assert [(x.location.text, x.location.precision, x.name) for x in got] == [
+        ("al-Latamna", "point", span(text, "al-Latamna"))
+    ]
+
+
+def test_words_read_as_weapons_are_not_places() -> None:
+    text = "a Sukhoi Su-34 bombed the convoy"
+    assert event_locations(text, [], [span(text, "Sukhoi")], taken=[span(text, "Sukhoi Su-34")]) == []
+
+
+def test_unknown_village_takes_the_area_it_lies_in() -> None:
+    text = "troops entered Kafr Naya in northern Aleppo"
+    got = event_locations(text, [place(text, "Aleppo", "admin1")], [span(text, "Kafr Naya"), span(text, "Aleppo")])
+    (only,) = got
+    assert only.location.text == "Kafr Naya" and only.name == span(text, "Kafr Naya")
+    assert (only.location.admin1, only.location.precision, only.location.lat) == ("Aleppo", "admin1", 36.0)
+    alone = event_locations(text, [], [span(text, "Kafr Naya")])
+    assert alone[0].location.text == "Kafr Naya" and alone[0].location.lat is None
+
+
+def event_in(text: str, trigger: str) -> Event:
+    t = text.index(trigger)
+    return Event(
+        id="e1",
+        type="AIR_STRIKE",
+        trigger=Span(start=t, end=t + len(trigger), text=trigger),
+        evidence=[Span(start=0, end=len(text), text=text)],
+        quantities=[],
+    )
+
+
+def test_event_gets_one_copy_per_located_place() -> None:
+    text = "jets struck Homs and Hama"
+    doc = Document.from_text(text)
+    homs, hama = (Located(Location(text=n, start=text.index(n)), span(text, n)) for n in ("Homs", "Hama"))
+    events = place_event(event_in(text, "struck"), doc, [homs, hama])
+    assert [e.location.text for e in events if e.location] == ["Homs", "Hama"]
+    assert events[0] is not events[1]
+
+
+def test_event_keeps_its_place_when_the_locator_finds_none_or_a_later_sentence_refined_it() -> None:
+    text = "A bombing hit Syria. The bomber struck in Manbij."
+    doc = Document.from_text(text)
+    event = event_in(text[:20], "bombing")
+    assert place_event(event, doc, []) == [event]
+    manbij = Located(Location(text="Manbij", start=text.index("Manbij")), span(text, "Manbij"))
+    event.location = place_event(event_in(text, "struck"), doc, [manbij])[0].location
+    assert event.location is not None and event.location.text == "Manbij"
+    syria = Located(Location(text="Syria", start=text.index("Syria")), span(text, "Syria"))
+    assert place_event(event, doc, [syria])[0].location.text == "Manbij"
+
+
+def test_committed_locator_reads_the_committed_type_model() -> None:
+    locator = Locator.load(MODEL_FILE)
+    assert locator.w1.shape == (3 * 384 + len(DISTANCE_BUCKETS) + 4, locator.b1.shape[0])
+    assert 0.0 < locator.threshold < 1.0
+    with pytest.raises(LocatorFileError, match="another type model"):
+        Locator.load(LOCATOR_FILE)
+
+
+class TokenEncoder:
+    """Every text on the first axis (AIR_STRIKE for the classifier below), fake word-piece states."""
+
+    def encode_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenStates]]:
+        return np.tile(np.eye(DIM, dtype=np.float32)[0], (len(texts), 1)), [fake_tokens(t) for t in texts]
+
+
+def test_stage_places_each_event_where_the_locator_says() -> None:
+    stage = EventsModelStage(Context(PipelineOptions(), Resources(PipelineOptions())))
+    codes = ("AIR_STRIKE", "ARREST", "DIPLO", NONE_CODE)
+    stage._classifier = TypeClassifier(np.eye(DIM, dtype=np.float32) * 4, np.zeros(DIM, np.float32), codes, "x")
+    stage._encoder = TokenEncoder()  # type: ignore[assignment]
+    stage._locator = capital_locator()
+    text = "jets struck Homs and Hama"
+    doc = Document.from_text(text)
+    doc.places = [place(text, "Homs", "admin1"), place(text, "Hama", "admin1")]
+    for p in doc.places:
+        p.group = 1  # listed together
+    doc.events = [event_in(text, "struck")]
+    doc = stage.retype(doc)
+    assert [(e.id, e.type, e.location.text if e.location else None) for e in doc.events] == [
+        ("e1", "AIR_STRIKE", "Homs"),
+        ("e2", "AIR_STRIKE", "Hama"),
+    ]
