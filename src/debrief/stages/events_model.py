@@ -4,7 +4,7 @@ Detection, fields, merging and the non-event filters are the lexicon stage's (``
 this backend re-types each detected event from its evidence sentence. Only sentences that carry an
 event are encoded (all-MiniLM-L6-v2, numpy, one encoder per stage instance, loaded on first use).
 The model, trained by ``scripts/train_event_model.py`` and stored as
-``data/models/event_type_minilm_v2.npz``, is the encoder with its top layers fine-tuned (the file
+``data/models/event_type_minilm_v2.npz``, is the encoder with its layers fine-tuned (the file
 holds those layers, float16, which replace the package's) and a linear layer over the 30 codes. The
 type is ``argmax(p_model + LEXICON_BONUS · [code = lexicon type])`` over the 30 codes: the model
 decides when it is confident, the lexicon breaks its doubts. The model also has a ``NONE`` class,
@@ -12,6 +12,10 @@ trained on written non-events (opinion, hypotheticals, plans and threats, denial
 historical statements, anniversaries, appeals): an event whose evidence sentence the model judges a
 non-event (``p(NONE) ≥ NONE_THRESHOLD``) is dropped, so detection is the lexicon's recall filtered
 by the model.
+
+The same forward pass gives the word-piece states the event locator reads
+(:mod:`debrief.stages.event_locator`): each event whose sentence names where it happened is placed
+there (one event per place), and keeps the lexicon stage's place otherwise.
 """
 
 from __future__ import annotations
