@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -146,13 +145,6 @@ class Located:
 
 
 AREA = ("admin1", "admin2", "country")
-LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|at|outside|around|into|towards?|from|across|inside|off|between|entered|reached|captured"
-    r"|seized|recaptured|retook|took|stormed|overran|besieged|shelled|bombed|struck|hit|raided|attacked|targeted)"
-    r"|\b(?:village|town|city|district|area|region|province|governorate|neighbou?rhood|suburbs?|outskirts"
-    r"|countryside|camp|base|hamlet|locality)s?\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
-    re.I,
-)
 
 
 def event_locations(
@@ -161,19 +153,22 @@ def event_locations(
     """The located `spans` (document offsets) as the event's place(s).
 
     Spans over words another stage has read as something else (`taken`: weapons, dates, people and
-    organisations: "a Sukhoi Su-34", "Kalibr missiles") are dropped. The place mentions the rest
+    organisations: "Kalibr missiles"), or just before them ("a Sukhoi Su-34"), are dropped. The place mentions the rest
     overlap are narrowed as the rules narrow a sentence's places (a listed group, else the most
     specific: "al-Latamna in Hama province" is al-Latamna). A span the gazetteer does not know (a
     village missing from it) is kept by its words; when the located places are only areas it lies in
-    ("Kafr Naya in northern Aleppo"), it takes the area's resolution and precision. Unknown words
-    count only after a locative ("in", "near", "the village of" …): "a Sukhoi Su-34" is no place."""
-    spans = [(s, e) for s, e in spans if not any(t0 < e and s < t1 for t0, t1 in taken)]
+    ("Kafr Naya in northern Aleppo"), it takes the area's resolution and precision."""
+    spans = [
+        (s, e)
+        for s, e in spans
+        if not any((t0 < e and s < t1) or (e <= t0 and text[e:t0].isspace()) for t0, t1 in taken)
+    ]
     hits: list[PlaceMention] = []
     bare: list[tuple[int, int]] = []
     for s, e in spans:
         over = [p for p in places if p.name_start < e and s < p.name_end]
         hits.extend(p for p in over if p not in hits)
-        if not over and LOCATIVE.search(text[max(0, s - 60) : s]):
+        if not over:
             bare.append((s, e))
     chosen = choose_places([p for p in hits if p.resolved is not None]) or hits[:1]
     if bare and all(p.precision in AREA for p in chosen):
