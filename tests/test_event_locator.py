@@ -100,11 +100,13 @@ def test_located_words_become_the_most_specific_place_mention() -> None:
     ]
 
 
-def test_words_read_as_weapons_are_not_places() -> None:
-    text = "a Sukhoi Su-34 bombed the convoy"
+def test_words_read_as_weapons_or_in_lower_case_are_not_places() -> None:
+    text = "a Sukhoi Su-34 bombed the convoy at Tabqa"
     assert event_locations(text, [], [span(text, "Sukhoi")], taken=[span(text, "Sukhoi Su-34")]) == []
     assert event_locations(text, [], [span(text, "Sukhoi")], taken=[span(text, "Su-34")]) == []  # its maker
-    assert event_locations(text, [], [span(text, "convoy")], taken=[span(text, "Su-34")]) != []
+    assert event_locations(text, [], [span(text, "convoy")], taken=[span(text, "Su-34")]) == []
+    (tabqa,) = event_locations(text, [], [span(text, "Tabqa")], taken=[span(text, "Su-34")])
+    assert tabqa.location.text == "Tabqa" and tabqa.location.lat is None
 
 
 def test_unknown_village_takes_the_area_it_lies_in() -> None:

@@ -153,11 +153,12 @@ def event_locations(
     """The located `spans` (document offsets) as the event's place(s).
 
     Spans over words another stage has read as something else (`taken`: weapons, dates, people and
-    organisations: "Kalibr missiles"), or just before them ("a Sukhoi Su-34"), are dropped. The place mentions the rest
-    overlap are narrowed as the rules narrow a sentence's places (a listed group, else the most
-    specific: "al-Latamna in Hama province" is al-Latamna). A span the gazetteer does not know (a
-    village missing from it) is kept by its words; when the located places are only areas it lies in
-    ("Kafr Naya in northern Aleppo"), it takes the area's resolution and precision."""
+    organisations: "Kalibr missiles"), or just before them ("a Sukhoi Su-34"), are dropped. The
+    place mentions the rest overlap are narrowed as the rules narrow a sentence's places (a listed
+    group, else the most specific: "al-Latamna in Hama province" is al-Latamna). A capitalised span
+    the gazetteer does not know (a village missing from it) is kept by its words; when the located
+    places are only areas it lies in ("Kafr Naya in northern Aleppo"), it takes the area's resolution
+    and precision."""
     spans = [
         (s, e)
         for s, e in spans
@@ -168,7 +169,7 @@ def event_locations(
     for s, e in spans:
         over = [p for p in places if p.name_start < e and s < p.name_end]
         hits.extend(p for p in over if p not in hits)
-        if not over:
+        if not over and text[s : s + 1].isupper():
             bare.append((s, e))
     chosen = choose_places([p for p in hits if p.resolved is not None]) or hits[:1]
     if bare and all(p.precision in AREA for p in chosen):
