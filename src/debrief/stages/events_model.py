@@ -147,7 +147,7 @@ class EventsModelStage(EventsStage):
         return self._locator
 
     def locate(self, doc: Document, sentence: tuple[int, int], trigger: tuple[int, int]) -> list[Located]:
-        """Where the event at `trigger` happened, read from its sentence (see :meth:`place_event`)."""
+        """Where the event at `trigger` happened, read from its sentence (see :func:`place_event`)."""
         text = doc.text[sentence[0] : sentence[1]]
         _, tokens = self.encoder().encode_tokens([text])
         return self._located(doc, sentence, trigger, tokens[0])
