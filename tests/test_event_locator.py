@@ -183,3 +183,15 @@ def test_stage_places_each_event_where_the_locator_says() -> None:
         ("e1", "AIR_STRIKE", "Homs"),
         ("e2", "AIR_STRIKE", "Hama"),
     ]
+
+
+def test_unknown_name_takes_country_and_province_from_the_events_context() -> None:
+    text = "Fighting near Hayan killed five rebel fighters."
+    doc = Document.from_text(text)
+    event = event_in(text, "Fighting")
+    event.location = Location(text="Aleppo", country="SY", admin1="Aleppo", lat=36.2, lon=37.2, precision="point")
+    hayan = Located(Location(text="Hayan", start=text.index("Hayan")), span(text, "Hayan"))
+    (placed,) = place_event(event, doc, [hayan])
+    assert placed.location is not None
+    assert (placed.location.text, placed.location.country, placed.location.admin1) == ("Hayan", "SY", "Aleppo")
+    assert placed.location.lat is None and placed.location.precision is None

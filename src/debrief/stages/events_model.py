@@ -32,7 +32,7 @@ from debrief.document import Document
 from debrief.encoder import SentenceEncoder, load_encoder
 from debrief.encoder.model import TokenStates, WeightsError
 from debrief.errors import DebriefError
-from debrief.records import Event
+from debrief.records import Event, Location
 from debrief.stages.event_locator import Located, Locator, event_locations
 from debrief.stages.events import EventsStage, link_events
 from debrief.taxonomy import code_info
@@ -199,15 +199,24 @@ class EventsModelStage(EventsStage):
         return doc
 
 
+def _within(found: Location, context: Location | None) -> Location:
+    """A name the gazetteer does not know ("Fighting near Hayan …") keeps the country and province of
+    the place the event had from its context, without coordinates: it lies there, but where is unknown."""
+    if found.country or context is None or not context.country:
+        return found
+    return found.model_copy(update={"country": context.country, "admin1": context.admin1, "admin2": context.admin2})
+
+
 def place_event(event: Event, doc: Document, located: list[Located]) -> list[Event]:
     """`event` at the place(s) the locator found in its sentence, one event per place (ACLED's
     convention; counts then stay with no single copy). Unchanged when the locator found none, so the
     lexicon stage's choice (this sentence's place, else the context's) stands, and when a later
-    sentence of its evidence already gave a finer place ("… in Syria. The bomber struck … in Manbij.")."""
+    sentence of its evidence already gave a finer place ("… in Syria. The bomber struck … in Manbij.").
+    An unknown name takes its country and province from that choice."""
     sentence_end = event.evidence[0].end if event.evidence else len(doc.text)
     if not located or (event.location and (event.location.start or 0) >= sentence_end):
         return [event]
-    locations = [x.location for x in located]
+    locations = [_within(x.location, event.location) for x in located]
     out = []
     for i, location in enumerate(locations):
         copy = event if i == 0 else event.model_copy(deep=True)
