@@ -33,7 +33,8 @@ SAY_CUES = (
     "wants|wanted|hope|hoping|fear|fearing|argue|sought|seeks|seeking|insist|knows|know|"
     "plans|planned|refused|declined|opposed|opposes|oppose|supports|support|"
     "citing|expressed|voiced|"
-    "blasted|denounced|condemned|condemns|welcomed|welcomes|recalling"
+    "blasted|denounced|condemned|condemns|welcomed|welcomes|recalling|"
+    "want|supported|discussed|thanked|thanks|proposed|proposes|learned|seemed|seems|appears"
 )
 DENY_CUES = "denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes"
 HEDGE_CUES = frozenset(["suggested", "suggests", "estimated", "estimates", "believes", "believed"])
