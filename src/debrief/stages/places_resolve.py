@@ -108,6 +108,30 @@ def score(m: PlaceMention, focus: dict[str, float], areas: set[tuple[str, str]])
     m.candidates.sort(key=lambda c: -c.score)
 
 
+BROAD = frozenset({"PCLI", "RGN", "CONT", "SEA", "OCN"})
+SMALL_NAMESAKE = 100_000  # population under which a town never outranks a country or region of its name
+
+
+def prefer_broad(m: PlaceMention) -> None:
+    """Reorder m's scored candidates where context must not win: a country, region or sea called
+    exactly by the name outranks a small town of that name ("China", not China, Texas; "the
+    Atlantic", not Atlantic, Iowa) unless the text ties the name to the town's country ("Lebanon,
+    Pa."); and a capital outranks a province of its name ("Washington") unless the words ask for a
+    province ("Washington state")."""
+    if len(m.candidates) < 2:
+        return
+    top = m.candidates[0]
+    better: PlaceCandidate | None = None
+    if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country:
+        better = next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None)
+    elif top.feature == "A1" and m.hint != "admin1":
+        own = fold(top.name)
+        better = next((c for c in m.candidates if c.feature == "PPLC" and c.match == 0 and fold(c.name) == own), None)
+    if better is not None:
+        m.candidates.remove(better)
+        m.candidates.insert(0, better)
+
+
 def accept(m: PlaceMention, best: PlaceCandidate, focus: dict[str, float]) -> bool:
     """Is the evidence enough for this mention to be a place, given its best candidate?"""
     ev = m.evidence
@@ -166,6 +190,7 @@ def resolve(sentences: Sequence[Sequence[PlaceMention]], demonyms: Counter[str])
                 continue
             if window:
                 score(m, focus, window)
+            prefer_broad(m)
             best = m.candidates[0]
             if not accept(m, best, focus):
                 continue
