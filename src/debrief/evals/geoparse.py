@@ -1,13 +1,15 @@
 """`debrief eval gwn|lgl|trnews|geovirus`: toponym recognition and resolution against Gritta's corpora.
 
-Recognition: the places stage runs on each article's raw text (offsets kept as in the corpus); a
-predicted toponym is a mention's name span, with a capitalised generic word that ends the proper
-name ("Walker County", "Kansas City") but without a lowercase one ("Homs" in "Homs province"; see
-:func:`toponym_span`). Two matchings are reported:
+Recognition: :func:`~debrief.stages.places.find_toponyms` runs on each article's raw text (offsets
+kept as in the corpus) and every toponym counts, whatever its role (a place, an actor named after
+one, a demonym, a name opening another name), as in the corpora's annotation; a predicted toponym is
+a mention's name span, with a capitalised generic word that ends the proper name ("Walker County",
+"Kansas City") but without a lowercase one ("Homs" in "Homs province"; see :func:`toponym_span`).
+Two matchings are reported:
 - exact: a prediction is right when its span equals a gold span (the headline ``recognition``);
 - overlap: a prediction is right when it overlaps a gold span; each gold span is matched at most once.
-``recognition_no_demonyms`` repeats the exact scores with gold spans that are demonyms ("Turkish")
-left out: the corpora annotate them, debrief deliberately does not read them as places.
+``recognition_places`` repeats the exact scores for the places stage alone (the places events are
+located at: no actors, demonyms or embedded names).
 
 Resolution given gold spans: :func:`~debrief.stages.places_given.resolve_spans` resolves every gold
 toponym that has gold coordinates, in its document's context. Error is the great-circle distance
@@ -34,7 +36,7 @@ from debrief.gazetteer.names import fold
 from debrief.options import GazetteerOptions, PipelineOptions
 from debrief.pipeline import Context, Resources
 from debrief.records import DocumentInfo, PlaceMention
-from debrief.stages.places import find_places
+from debrief.stages.places import find_places, find_toponyms
 from debrief.stages.places_given import resolve_spans
 from debrief.stages.segment import SegmentStage
 
@@ -83,32 +85,38 @@ def toponym_span(text: str, m: PlaceMention) -> tuple[int, int]:
 
 
 @dataclass
-class Tally:
+class Matches:
+    """Recognition counts: predicted and gold spans, exact and overlapping matches."""
+
     n_pred: int = 0
     n_gold: int = 0
     exact: int = 0
     overlap: int = 0
-    n_gold_nodem: int = 0
-    n_pred_nodem: int = 0
-    exact_nodem: int = 0
+
+    def add(self, pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> None:
+        gold_set = set(gold)
+        self.n_pred += len(pred)
+        self.n_gold += len(gold_set)
+        self.exact += len(gold_set.intersection(pred))
+        self.overlap += overlap_hits(pred, gold)
+
+
+@dataclass
+class Tally:
+    toponyms: Matches = field(default_factory=Matches)  # every toponym, whatever its role
+    places: Matches = field(default_factory=Matches)  # the places stage alone
     errors: list[float] = field(default_factory=list)
     admin1_right: int = 0
     admin1_total: int = 0
     unresolved: int = 0  # gold toponyms the gazetteer has no candidate for
     worst: list[tuple[float, str, str]] = field(default_factory=list)  # (km, gold text, resolved as)
 
-    def recognition(self, doc: Document, gold: GoldArticle, places: list[PlaceMention], gaz: Gazetteer) -> None:
-        pred = sorted({toponym_span(doc.text, m) for m in places})
+    def recognition(
+        self, doc: Document, gold: GoldArticle, toponyms: list[PlaceMention], places: list[PlaceMention]
+    ) -> None:
         spans = [(t.start, t.end) for t in gold.toponyms]
-        gold_set = set(spans)
-        self.n_pred += len(pred)
-        self.n_gold += len(gold_set)
-        self.exact += len(gold_set.intersection(pred))
-        self.overlap += overlap_hits(pred, spans)
-        demonyms = {(t.start, t.end) for t in gold.toponyms if gaz.demonym(t.text) is not None}
-        self.n_gold_nodem += len(gold_set - demonyms)
-        self.n_pred_nodem += sum(p not in demonyms for p in pred)
-        self.exact_nodem += len((gold_set - demonyms).intersection(pred))
+        self.toponyms.add(sorted({toponym_span(doc.text, m) for m in toponyms}), spans)
+        self.places.add(sorted({toponym_span(doc.text, m) for m in places}), spans)
 
     def resolution(self, doc: Document, gold: GoldArticle, places: list[PlaceMention], gaz: Gazetteer) -> None:
         located = [t for t in gold.toponyms if t.lat is not None and t.lon is not None]
@@ -150,12 +158,13 @@ def evaluate(
         n += 1
         doc = segment(Document(text=gold.text, info=DocumentInfo(id=f"{suite}-{n}")))
         places = find_places(doc, gaz)
-        tally.recognition(doc, gold, places, gaz)
+        tally.recognition(doc, gold, find_toponyms(doc, gaz), places)
         tally.resolution(doc, gold, places, gaz)
     return _result(suite, n, tally)
 
 
 def _result(suite: str, n: int, t: Tally) -> EvalResult:
+    tp, pl = t.toponyms, t.places
     errors = t.errors
     resolution: dict[str, Any] = {
         "n": len(errors),
@@ -169,18 +178,18 @@ def _result(suite: str, n: int, t: Tally) -> EvalResult:
     payload: dict[str, Any] = {
         "suite": suite,
         "n": n,
-        "recognition": {**prf(t.exact, t.n_pred, t.n_gold), "gold": t.n_gold, "predicted": t.n_pred},
-        "recognition_overlap": prf(t.overlap, t.n_pred, t.n_gold),
-        "recognition_no_demonyms": prf(t.exact_nodem, t.n_pred_nodem, t.n_gold_nodem),
+        "recognition": {**prf(tp.exact, tp.n_pred, tp.n_gold), "gold": tp.n_gold, "predicted": tp.n_pred},
+        "recognition_overlap": prf(tp.overlap, tp.n_pred, tp.n_gold),
+        "recognition_places": {**prf(pl.exact, pl.n_pred, pl.n_gold), "predicted": pl.n_pred},
         "resolution": resolution,
         "worst": [{"km": round(k, 1), "gold": g, "resolved": r} for k, g, r in t.worst],
     }
-    rec, ovl, nod = payload["recognition"], payload["recognition_overlap"], payload["recognition_no_demonyms"]
+    rec, ovl, nod = payload["recognition"], payload["recognition_overlap"], payload["recognition_places"]
     lines = [
-        f"{suite}: {n} articles, {t.n_gold} gold toponyms, {t.n_pred} predicted",
+        f"{suite}: {n} articles, {tp.n_gold} gold toponyms, {tp.n_pred} predicted",
         f"recognition (exact span)     P {rec['p']:.3f}  R {rec['r']:.3f}  F1 {rec['f1']:.3f}",
         f"recognition (overlap)        P {ovl['p']:.3f}  R {ovl['r']:.3f}  F1 {ovl['f1']:.3f}",
-        f"recognition (no demonyms)    P {nod['p']:.3f}  R {nod['r']:.3f}  F1 {nod['f1']:.3f}",
+        f"places stage alone (exact)   P {nod['p']:.3f}  R {nod['r']:.3f}  F1 {nod['f1']:.3f}",
         f"resolution given gold spans  n {resolution['n']} ({t.unresolved} unknown to the gazetteer)",
         f"  acc@161 {_fmt(resolution['acc161'])}  "
         f"admin1 {_fmt(resolution['admin1'])} (n {t.admin1_total})  "

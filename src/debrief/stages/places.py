@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from debrief.document import Document
 from debrief.gazetteer import Gazetteer
+from debrief.gazetteer.names import fold
 from debrief.pipeline import Context
 from debrief.records import PlaceCandidate, PlaceMention
 from debrief.stages.places_recognize import SentenceReader, masked_spans, sentence_tokens
-from debrief.stages.places_resolve import resolve
+from debrief.stages.places_resolve import country_focus, resolve
+from debrief.stages.places_toponyms import demonym_mentions, embedded_mentions
 
 _CANDIDATES = 40
 
@@ -43,11 +45,22 @@ class DocumentLookups:
         return self.demonyms[word]
 
 
-def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """The place mentions of `doc` (segmented: sentences and tokens set), resolved, by offset."""
+@dataclass
+class _Reading:
+    """What recognition found in a document, before resolution."""
+
+    places: list[list[PlaceMention]]  # per sentence
+    actors: list[list[PlaceMention]]  # per sentence: names read as actors
+    demonyms: Counter[str]
+    lookups: DocumentLookups
+    names: set[str]  # words of people's names (as written)
+
+
+def _read(doc: Document, gazetteer: Gazetteer) -> _Reading:
     lookups = DocumentLookups(gazetteer)
     masked = masked_spans(doc.text)
     per_sentence: list[list[PlaceMention]] = []
+    actors: list[list[PlaceMention]] = []
     group = 0
     previous_paragraph = -1
     names: set[str] = set()
@@ -70,6 +83,7 @@ def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
                     m.group = group
             mentions.extend(listed)
         per_sentence.append(mentions)
+        actors.append(reader.actors)
     demonyms: Counter[str] = Counter()
     lowercase: set[str] = set()
     for t in doc.tokens:
@@ -82,9 +96,34 @@ def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
     per_sentence = [
         [m for m in mentions if not _common_or_person(m, doc, names, lowercase)] for mentions in per_sentence
     ]
-    places = resolve(per_sentence, demonyms)
+    return _Reading(per_sentence, actors, demonyms, lookups, names)
+
+
+def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The place mentions of `doc` (segmented: sentences and tokens set), resolved, by offset."""
+    reading = _read(doc, gazetteer)
+    places = resolve(reading.places, reading.demonyms)
     places.sort(key=lambda m: m.start)
     return places
+
+
+def find_toponyms(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every toponym of `doc`, by offset, each with its role: the places of :func:`find_places`
+    (resolved alike), names read as actors ("Moscow said", "Israel's decision"), demonyms and
+    regions' words ("Russian", "European") and names opening another name ("Georgia Public Service
+    Commission"); see :mod:`places_toponyms`. The places stage keeps only the places: this is the
+    layer a reader highlights and the geoparsing benchmarks count."""
+    reading = _read(doc, gazetteer)
+    for mentions in reading.actors:
+        for m in mentions:
+            m.role = "actor"
+    found = resolve(reading.places, reading.demonyms, reading.actors)
+    found += demonym_mentions(doc, reading.lookups, [(m.start, m.end) for m in found])
+    focus = country_focus([m for m in found if m.role == "place"], reading.demonyms)
+    taken = [(m.start, m.end) for m in found]
+    found += embedded_mentions(doc, reading.lookups, taken, focus, {fold(w) for w in reading.names})
+    found.sort(key=lambda m: m.start)
+    return found
 
 
 def _common_or_person(m: PlaceMention, doc: Document, names: set[str], lowercase: set[str]) -> bool:

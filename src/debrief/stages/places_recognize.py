@@ -81,6 +81,7 @@ class SentenceReader:
         self.titlecase = len(alpha) >= 4 and alpha.count("C") >= 0.75 * len(alpha)  # a headline
         # per mention: (first name token, last name token, last token of the mention)
         self.found: list[tuple[PlaceMention, int, int, int]] = []
+        self.actors: list[PlaceMention] = []  # names read as actors ("Moscow said"): toponyms, not places
 
     # ------------------------------------------------------------------ runs
     def _next_cap(self, k: int) -> bool:
@@ -337,6 +338,18 @@ class SentenceReader:
             return True  # "Moscow said", but "officials in Moscow said" and "aid from the UK reached"
         return self._possessive_actor(e)
 
+    def _named_after_place(self, p: int, e: int, mention: PlaceMention) -> bool:
+        """An actor span that still names a place ("Moscow said", "Israel's decision"), not a day,
+        a month, a person with a title or a demonym."""
+        if p == e and self.low[p] in W.MONTHS_DAYS:
+            return False
+        if p >= 1 and (self.low[p - 1] in W.TITLES or self.low[p - 1].rstrip(".") in W.TITLES):
+            return False
+        if self.demonym(self.toks[p].text) is not None and p == e:
+            return False
+        name = self.doc.text[mention.name_start : mention.name_end]
+        return name not in self.names and any(c.match == 0 for c in mention.candidates)
+
     def _nationality(self, e: int, mention: PlaceMention) -> bool:
         """A country named right before the people it is the nationality of: "U.S. forces"."""
         if mention.evidence == "locative" or e + 1 >= len(self.toks) or self.low[e + 1] not in W.ACTOR_NOUNS:
@@ -414,6 +427,8 @@ class SentenceReader:
                 elif p == self.first:
                     mention.evidence = "initial"
             if self._actor(p, e, mention):
+                if self._named_after_place(p, e, mention):
+                    self.actors.append(mention)
                 continue
             kept.append((mention, p, q, e))
         self._country_ties(kept)

@@ -167,19 +167,30 @@ def precision(m: PlaceMention, best: PlaceCandidate) -> PlacePrecision:
     return "point"
 
 
-def resolve(sentences: Sequence[Sequence[PlaceMention]], demonyms: Counter[str]) -> list[PlaceMention]:
-    """Resolve the mentions of each sentence (in order); return those accepted as places."""
+def resolve(
+    sentences: Sequence[Sequence[PlaceMention]],
+    demonyms: Counter[str],
+    others: Sequence[Sequence[PlaceMention]] | None = None,
+) -> list[PlaceMention]:
+    """Resolve the mentions of each sentence (in order); return those accepted as places.
+    `others` (per sentence, like `sentences`) are resolved in the same context but lend it nothing:
+    names read as actors ("Moscow said") take the document's country focus without shaping it."""
+    if others is not None:
+        sentences = [[*mine, *theirs] for mine, theirs in zip(sentences, others, strict=True)]
+        lent = {id(m) for mentions in others for m in mentions}
+    else:
+        lent = set()
     for mentions in sentences:
         for m in mentions:
             m.candidates = [replace(c) for c in m.candidates]
-    everything = [m for mentions in sentences for m in mentions]
+    everything = [m for mentions in sentences for m in mentions if id(m) not in lent]
     focus = country_focus(everything, demonyms)
     # first the areas, which then help the places named with them
     areas_in: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for i, mentions in enumerate(sentences):
         for m in mentions:
             score(m, focus, set())
-            top = m.candidates[0] if m.candidates else None
+            top = m.candidates[0] if m.candidates and id(m) not in lent else None
             if top is not None and top.feature == "A1" and top.admin1_code and top.country:
                 areas_in[i].add((top.country, top.admin1_code))
     out: list[PlaceMention] = []

@@ -1,0 +1,134 @@
+"""Toponyms that the places stage does not count as places: demonyms and regions' words
+("Russian", "Sri Lankan", "European") and place names that open a longer name ("Georgia Public
+Service Commission", "Paris Junior College"). With the names read as actors, they complete the
+toponym layer of :func:`debrief.stages.places.find_toponyms`.
+
+Each is a :class:`~debrief.records.PlaceMention` with its role, resolved to the country or region
+the word belongs to, or to the best candidate of the name in the document's country focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from debrief.document import Document, Token
+from debrief.gazetteer.names import fold
+from debrief.records import PlaceCandidate, PlaceMention
+from debrief.stages.places_resolve import BROAD, precision, score
+from debrief.stages.places_words import RUN_MODIFIERS
+
+if TYPE_CHECKING:
+    from debrief.stages.places import DocumentLookups
+
+EMBEDDED_FEATURES = frozenset({"PCLI", "PPLC"})
+FOCUS = 0.3  # share of the document's main country focus that makes a country's provinces count
+EMBEDDED_POPULATION = 1_000_000  # a city opening a longer name counts from this size ("Paris Junior College")
+_ARTICLES = frozenset({"The", "A", "An"})
+_WIDTHS = (2, 1)  # two-word names first: "Sri Lankan", "New York Police Department"
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper() and any(ch.isalpha() for ch in t.text)
+
+
+def _word(t: Token) -> bool:
+    """A plain word: letters only ("Egyptian", not "Egyptian-" or "A's")."""
+    return t.text.isalpha()
+
+
+def _free(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return not any(a < end and start < b for a, b in taken)
+
+
+def _adjacent(toks: Sequence[Token]) -> bool:
+    """Words separated by one space at most (a name, not two words across punctuation)."""
+    return all(b.start - a.end <= 1 for a, b in pairwise(toks))
+
+
+def demonym_candidate(text: str, lookups: DocumentLookups) -> PlaceCandidate | None:
+    """The country a demonym names ("Russian" → Russia) or the region a region's word names
+    ("European" → Europe); None for other words."""
+    cc = lookups.demonym(text)
+    if cc is not None:
+        return lookups.gazetteer.country(cc)
+    region = lookups.gazetteer.region_demonym(text)
+    if region is None:
+        return None
+    return next((c for c in lookups.lookup(region) if c.match == 0 and c.feature in BROAD), None)
+
+
+def demonym_mentions(doc: Document, lookups: DocumentLookups, taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Each capitalised demonym or region's word outside the spans `taken`, as a toponym."""
+    out: list[PlaceMention] = []
+    toks = doc.tokens
+    i = 0
+    while i < len(toks):
+        if not _capitalised(toks[i]):
+            i += 1
+            continue
+        for width in _WIDTHS:
+            words = toks[i : i + width]
+            if len(words) < width or not _adjacent(words) or not all(_word(w) for w in words):
+                continue
+            start, end = words[0].start, words[-1].end
+            text = doc.text[start:end]
+            cand = demonym_candidate(text, lookups) if _free(start, end, taken) else None
+            if cand is not None:
+                m = PlaceMention(start, end, text, start, end, candidates=[cand], evidence="demonym", role="demonym")
+                m.resolved = cand
+                m.precision = precision(m, cand)
+                out.append(m)
+                i += width
+                break
+        else:
+            i += 1
+    return out
+
+
+def _opens_name(cand: PlaceCandidate, focus: dict[str, float]) -> bool:
+    """A country, a capital, a city of a million, or a province of a country the document is about."""
+    if cand.feature == "A1":
+        return focus.get(cand.country or "", 0.0) >= FOCUS
+    return cand.feature in EMBEDDED_FEATURES or cand.population >= EMBEDDED_POPULATION
+
+
+def embedded_mentions(
+    doc: Document,
+    lookups: DocumentLookups,
+    taken: Sequence[tuple[int, int]],
+    focus: dict[str, float],
+    names: set[str],
+) -> list[PlaceMention]:
+    """Place names opening a longer capitalised name outside `taken`: a country, a province, a
+    capital or a city of a million people ("Ohio Board of Regents", "Paris Junior College"); never
+    a compass word ("North Carolina" is read whole or not at all) nor a word of the people's names
+    seen in the document (`names`, folded)."""
+    out: list[PlaceMention] = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        before = toks[i - 1] if i else None
+        opens_run = before is None or not _capitalised(before) or before.text in _ARTICLES or before.end < tok.start - 1
+        if not _capitalised(tok) or not opens_run:
+            continue
+        for width in _WIDTHS:
+            words = toks[i : i + width + 1]  # the name and at least one capitalised word after it
+            if len(words) < width + 1 or not _adjacent(words) or not all(_capitalised(w) for w in words):
+                continue
+            start, end = words[0].start, words[width - 1].end
+            text = doc.text[start:end]
+            if not _free(start, end, taken) or lookups.demonym(text) is not None or not all(_word(w) for w in words):
+                continue
+            if fold(words[0].text) in RUN_MODIFIERS or fold(words[0].text) in names:
+                continue
+            cands = [c for c in lookups.lookup(text) if c.match == 0]
+            if not any(_opens_name(c, focus) and fold(c.name) == fold(text) for c in cands):
+                continue  # by its own name, not an alternate one ("Paul" is no city's name)
+            m = PlaceMention(start, end, text, start, end, candidates=cands, evidence="embedded", role="embedded")
+            score(m, focus, set())
+            m.resolved = m.candidates[0]
+            m.precision = precision(m, m.resolved)
+            out.append(m)
+            break
+    return out

@@ -1,0 +1,73 @@
+"""The toponym layer (places.find_toponyms): places, actors named after places, demonyms and names
+opening other names, each with its role, on sentences written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from debrief.document import Document
+from debrief.gazetteer import Gazetteer
+from debrief.options import GazetteerOptions, PipelineOptions
+from debrief.pipeline import Context, Resources
+from debrief.records import PlaceMention
+from debrief.stages.places import find_places, find_toponyms
+from debrief.stages.segment import SegmentStage
+
+
+@pytest.fixture(scope="session")
+def context(tmp_path_factory: pytest.TempPathFactory) -> Context:
+    # the same cache folder as tests/test_gazetteer.py: the index is built once per session
+    options = PipelineOptions(gazetteer=GazetteerOptions(cache_dir=tmp_path_factory.getbasetemp() / "gazetteer-cache"))
+    return Context(options, Resources(options))
+
+
+@pytest.fixture(scope="session")
+def gaz(context: Context) -> Gazetteer:
+    return context.resources.gazetteer()
+
+
+def toponyms(context: Context, gaz: Gazetteer, text: str) -> dict[str, PlaceMention]:
+    doc = SegmentStage(context)(Document.from_text(text))
+    return {doc.text[m.name_start : m.name_end]: m for m in find_toponyms(doc, gaz)}
+
+
+def test_each_toponym_has_its_role(context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(context, gaz, "Moscow said Russian jets struck targets near Idlib on Monday.")
+    assert found["Moscow"].role == "actor" and found["Moscow"].resolved is not None
+    assert found["Russian"].role == "demonym"
+    assert found["Russian"].resolved is not None and found["Russian"].resolved.country == "RU"
+    assert found["Idlib"].role == "place"
+    assert "Monday" not in found
+
+
+def test_the_places_stage_keeps_only_places(context: Context, gaz: Gazetteer) -> None:
+    text = "Moscow said Russian jets struck targets near Idlib."
+    doc = SegmentStage(context)(Document.from_text(text))
+    assert [m.text for m in find_places(doc, gaz)] == ["Idlib"]
+    assert {m.role for m in find_toponyms(doc, gaz)} == {"actor", "demonym", "place"}
+
+
+def test_region_words_and_two_word_demonyms(context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(context, gaz, "European and Sri Lankan diplomats met on Tuesday.")
+    assert found["European"].resolved is not None and found["European"].resolved.name == "Europe"
+    assert found["Sri Lankan"].resolved is not None and found["Sri Lankan"].resolved.country == "LK"
+
+
+def test_a_name_opening_an_institution_is_embedded(context: Context, gaz: Gazetteer) -> None:
+    doc = SegmentStage(context)(Document.from_text("The Ohio Board of Regents met in Columbus, Ohio, and approved it."))
+    first, *_ = find_toponyms(doc, gaz)  # a province of the document's country, opening a name
+    assert (first.text, first.role) == ("Ohio", "embedded")
+    assert first.resolved is not None and first.resolved.country == "US"
+    alone = toponyms(context, gaz, "The Paul Revere House was closed.")  # Paul, Cape Verde: no
+    assert "Paul" not in alone
+
+
+def test_compass_words_and_people_are_not_embedded(context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(context, gaz, "President Paul Kagame met North Korean envoys. Paul Kagame spoke.")
+    assert "North" not in found
+    assert "Paul" not in found
+
+
+def test_a_hyphenated_demonym_is_not_a_toponym_span(context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(context, gaz, "The Egyptian-born engineer moved to Cairo.")
+    assert not any(name.endswith("-") for name in found)
