@@ -133,3 +133,18 @@ def test_a_capital_outranks_a_province_of_its_name(context: Context, gaz: Gazett
     washington, _ = resolve_spans(doc, gaz, spans_of(text, "Washington", "Ottawa"))
     assert washington.resolved is not None and washington.resolved.feature == "PPLC"
     assert washington.resolved.country == "US"
+
+
+def test_common_country_abbreviations(context: Context, gaz: Gazetteer) -> None:
+    text = "Envoys of the DPRK and the Holy See met officials from the ROK."
+    doc = segmented(context, text)
+    found = resolve_spans(doc, gaz, spans_of(text, "DPRK", "Holy See", "ROK"))
+    assert [m.resolved.country if m.resolved else None for m in found] == ["KP", "VA", "KR"]
+
+
+def test_a_county_is_an_admin2_area_of_its_state(context: Context, gaz: Gazetteer) -> None:
+    text = "Deputies in Laurel County, Kentucky, arrested two men."
+    doc = segmented(context, text)
+    (laurel,) = resolve_spans(doc, gaz, spans_of(text, "Laurel County"))
+    assert laurel.resolved is not None and laurel.resolved.feature == "A2"
+    assert (laurel.resolved.country, laurel.resolved.admin1) == ("US", "Kentucky")
