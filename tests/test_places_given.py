@@ -148,3 +148,10 @@ def test_a_county_is_an_admin2_area_of_its_state(context: Context, gaz: Gazettee
     (laurel,) = resolve_spans(doc, gaz, spans_of(text, "Laurel County"))
     assert laurel.resolved is not None and laurel.resolved.feature == "A2"
     assert (laurel.resolved.country, laurel.resolved.admin1) == ("US", "Kentucky")
+
+
+def test_a_country_outranks_its_province_of_the_same_name(context: Context, gaz: Gazetteer) -> None:
+    text = "Migrants crossed from Mexico after leaving Tijuana and Monterrey."
+    doc = segmented(context, text)
+    mexico, *_ = resolve_spans(doc, gaz, spans_of(text, "Mexico", "Tijuana", "Monterrey"))
+    assert mexico.resolved is not None and mexico.resolved.feature == "PCLI"

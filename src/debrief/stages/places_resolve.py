@@ -116,8 +116,8 @@ def prefer_broad(m: PlaceMention) -> None:
     """Reorder m's scored candidates where context must not win: a country, region or sea called
     exactly by the name outranks a small town of that name ("China", not China, Texas; "the
     Atlantic", not Atlantic, Iowa) unless the text ties the name to the town's country ("Lebanon,
-    Pa."); and a capital outranks a province of its name ("Washington") unless the words ask for a
-    province ("Washington state")."""
+    Pa."); and the country, else the capital, outranks a province of its name ("Mexico",
+    "Washington") unless the words ask for a province ("Mexico state", "Washington state")."""
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
@@ -126,7 +126,9 @@ def prefer_broad(m: PlaceMention) -> None:
         better = next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None)
     elif top.feature == "A1" and m.hint != "admin1":
         own = fold(top.name)
-        better = next((c for c in m.candidates if c.feature == "PPLC" and c.match == 0 and fold(c.name) == own), None)
+        better = next(
+            (c for c in m.candidates if c.feature == "PCLI" and c.match == 0 and c.country == top.country), None
+        ) or next((c for c in m.candidates if c.feature == "PPLC" and c.match == 0 and fold(c.name) == own), None)
     if better is not None:
         m.candidates.remove(better)
         m.candidates.insert(0, better)
