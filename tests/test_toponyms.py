@@ -71,3 +71,17 @@ def test_compass_words_and_people_are_not_embedded(context: Context, gaz: Gazett
 def test_a_hyphenated_demonym_is_not_a_toponym_span(context: Context, gaz: Gazetteer) -> None:
     found = toponyms(context, gaz, "The Egyptian-born engineer moved to Cairo.")
     assert not any(name.endswith("-") for name in found)
+
+
+def test_abbreviations_and_sentence_openers(context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(context, gaz, "In D.C., EU envoys met. The United States welcomed them.")
+    assert found["D.C."].role == "place" and found["D.C."].resolved is not None
+    assert found["D.C."].resolved.country == "US"
+    assert found["EU"].role == "actor"  # a region's abbreviation names an institution
+    assert "United States" in found
+
+
+def test_an_exact_alias_beats_a_spelling_of_a_big_city(context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(context, gaz, "Shelling in eastern Ghouta killed 16 people.")
+    ghouta = found["Ghouta"]
+    assert ghouta.resolved is not None and ghouta.resolved.country == "SY"

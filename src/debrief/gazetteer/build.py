@@ -67,7 +67,7 @@ _AREA_WORDS = frozenset({"county", "parish", "district", "borough", "municipalit
 
 
 def _bare_area_name(name: str) -> list[str]:
-    """"Laurel County" is also called "Laurel" (as in "Laurel and Knox counties")."""
+    """ "Laurel County" is also called "Laurel" (as in "Laurel and Knox counties")."""
     words = name.split()
     return [" ".join(words[:-1])] if len(words) > 1 and words[-1].lower() in _AREA_WORDS else []
 

@@ -54,6 +54,9 @@ def _stronger(old: str | None, new: str) -> str:
     return new if _HINT_RANK.get(new, 0) > _HINT_RANK.get(old, 0) else old
 
 
+_ABBREVIATED = frozenset({"PCLI", "PPLC", "A1", "RGN"})  # what an all-caps abbreviation may name
+
+
 class SentenceReader:
     """Finds the place mentions of one sentence."""
 
@@ -173,8 +176,8 @@ class SentenceReader:
                 if q == p and (self.low[p] in W.NOT_ALONE or self.low[p] in W.ETHNONYMS):
                     continue  # "Northern", "Gulf", "Arab": no place by itself
                 cands = self.lookup(self.text(p, q))
-                if not cands or cands[0].match > 1:
-                    continue
+                if not cands or cands[0].match > (0 if opener else 1):
+                    continue  # "The Hague" by its exact name only: "The United" is no spelling of a place
                 if q == p and self.demonym(self.toks[p].text) is not None:
                     continue  # "Syrian": never a place by itself
                 hit = q
@@ -527,15 +530,21 @@ class SentenceReader:
             self.found.append((mention, a, b, b))
 
     def abbreviations(self) -> None:
-        """'US', 'UK', 'UAE': all-caps country abbreviations (never ISO codes like 'IS')."""
+        """'US', 'UK', 'UAE', 'D.C.', 'B.C.': all-caps abbreviations of countries, capitals and
+        provinces (never ISO codes like 'IS'); 'EU', a region's, names an actor, not a place."""
         taken = {p for _m, p, _q, _e in self.found}
         for k, kind in enumerate(self.kinds):
             if kind != "U" or k in taken:
                 continue
             cands = self.lookup(self.toks[k].text)
-            if cands and cands[0].match == 0 and cands[0].feature == "PCLI":
-                t = self.toks[k]
-                self.found.append((PlaceMention(t.start, t.end, t.text, t.start, t.end, candidates=cands), k, k, k))
+            if not cands or cands[0].match != 0 or cands[0].feature not in _ABBREVIATED:
+                continue
+            t = self.toks[k]
+            mention = PlaceMention(t.start, t.end, t.text, t.start, t.end, candidates=cands)
+            if cands[0].feature == "RGN":
+                self.actors.append(mention)
+            else:
+                self.found.append((mention, k, k, k))
 
     def read(self) -> list[list[PlaceMention]]:
         """The sentence's place mentions, in lists of mentions listed together."""

@@ -61,6 +61,7 @@ def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
     return s
 
 
+INEXACT_PENALTY = 1.0  # for a spelling variant when another place has the name exactly
 DOMINANT_MARGIN = 0.8  # base-score lead over every candidate in another country that makes a name count
 
 
@@ -98,8 +99,11 @@ def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> d
 def score(m: PlaceMention, focus: dict[str, float], areas: set[tuple[str, str]]) -> None:
     """Score m's candidates in place and sort them, best first."""
     name = fold(m.text[m.name_start - m.start : m.name_end - m.start])
+    exact = any(c.match == 0 for c in m.candidates)
     for c in m.candidates:
         s = base_score(c, m.hint, name) + 0.7 * focus.get(c.country or "", 0.0)
+        if exact and c.match > 0:
+            s -= INEXACT_PENALTY  # "Ghouta" is Eastern Ghouta's name, only a spelling of Guatemala's
         if m.country_hint:
             s += 1.5 if c.country == m.country_hint else -1.5
         if c.feature != "A1" and c.admin1_code is not None and (c.country or "", c.admin1_code) in areas:
