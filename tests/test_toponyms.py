@@ -85,3 +85,11 @@ def test_an_exact_alias_beats_a_spelling_of_a_big_city(context: Context, gaz: Ga
     found = toponyms(context, gaz, "Shelling in eastern Ghouta killed 16 people.")
     ghouta = found["Ghouta"]
     assert ghouta.resolved is not None and ghouta.resolved.country == "SY"
+
+
+def test_a_town_opening_a_local_institution(context: Context, gaz: Gazetteer) -> None:
+    text = "Officers of the Mansfield Police Department met residents in Mansfield, Ohio."
+    doc = SegmentStage(context)(Document.from_text(text))
+    first = find_toponyms(doc, gaz)[0]
+    assert (first.text, first.role) == ("Mansfield", "embedded")
+    assert first.resolved is not None and first.resolved.country == "US"

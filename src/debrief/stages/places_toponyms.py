@@ -17,7 +17,7 @@ from debrief.document import Document, Token
 from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention
 from debrief.stages.places_resolve import BROAD, precision, score
-from debrief.stages.places_words import RUN_MODIFIERS
+from debrief.stages.places_words import ORG_WORDS, RUN_MODIFIERS, words
 
 if TYPE_CHECKING:
     from debrief.stages.places import DocumentLookups
@@ -26,6 +26,11 @@ EMBEDDED_FEATURES = frozenset({"PCLI", "PPLC"})
 FOCUS = 0.3  # share of the document's main country focus that makes a country's provinces count
 EMBEDDED_POPULATION = 1_000_000  # a city opening a longer name counts from this size ("Paris Junior College")
 _ARTICLES = frozenset({"The", "A", "An"})
+# words after a town's name that make the name a local institution's ("Mansfield Police")
+INSTITUTION_WORDS = ORG_WORDS | words(
+    "sheriff sheriffs mayor fire county parish city town village township district schools hospital "
+    "library chamber airport station board"
+)
 _WIDTHS = (2, 1)  # two-word names first: "Sri Lankan", "New York Police Department"
 
 
@@ -87,10 +92,20 @@ def demonym_mentions(doc: Document, lookups: DocumentLookups, taken: Sequence[tu
     return out
 
 
-def _opens_name(cand: PlaceCandidate, focus: dict[str, float]) -> bool:
-    """A country, a capital, a city of a million, or a province of a country the document is about."""
+def _institution_follows(toks: Sequence[Token], k: int) -> bool:
+    """One of the next three words names an institution ("Mansfield Police Department",
+    "Pointe Coupee Sheriff's Office", "Rapides Parish Fire District")."""
+    return any(fold(t.text) in INSTITUTION_WORDS for t in toks[k : k + 3])
+
+
+def _opens_name(cand: PlaceCandidate, focus: dict[str, float], *, institution: bool = False) -> bool:
+    """A country, a capital, a city of a million, or a province of a country the document is about;
+    before an institution's word, any town or area of a country the document is about."""
+    in_focus = focus.get(cand.country or "", 0.0) >= FOCUS
+    if institution and in_focus and (cand.feature.startswith("PPL") or cand.feature in ("A1", "A2")):
+        return True
     if cand.feature == "A1":
-        return focus.get(cand.country or "", 0.0) >= FOCUS
+        return in_focus
     return cand.feature in EMBEDDED_FEATURES or cand.population >= EMBEDDED_POPULATION
 
 
@@ -123,7 +138,8 @@ def embedded_mentions(
             if fold(words[0].text) in RUN_MODIFIERS or fold(words[0].text) in names:
                 continue
             cands = [c for c in lookups.lookup(text) if c.match == 0]
-            if not any(_opens_name(c, focus) and fold(c.name) == fold(text) for c in cands):
+            institution = _institution_follows(toks, i + width)
+            if not any(_opens_name(c, focus, institution=institution) and fold(c.name) == fold(text) for c in cands):
                 continue  # by its own name, not an alternate one ("Paul" is no city's name)
             m = PlaceMention(start, end, text, start, end, candidates=cands, evidence="embedded", role="embedded")
             score(m, focus, set())
