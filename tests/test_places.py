@@ -266,3 +266,11 @@ def test_datelines_and_abbreviations(read: Read) -> None:
     assert dateline.evidence == "dateline" and dateline.resolved and dateline.resolved.country == "SY"
     assert place(doc, "UK").country == "GB"
     assert place(doc, "US").country == "US"
+
+
+def test_ap_state_abbreviations_after_a_town(read: Read) -> None:
+    doc = read("CHARLESTON, W.Va. -- Police in Gainesville, Fla., made arrests.")
+    assert place(doc, "W.Va.").admin1 == "West Virginia"
+    assert place(doc, "Fla.").country == "US"
+    assert place(doc, "CHARLESTON").admin1 == "West Virginia"
+    assert place(doc, "Gainesville").admin1 == "Florida"

@@ -546,12 +546,37 @@ class SentenceReader:
             else:
                 self.found.append((mention, k, k, k))
 
+    def state_abbreviations(self) -> list[tuple[PlaceMention, int, int, int]]:
+        """AP-style US states after a name and a comma: "Gainesville, Fla.", "CHARLESTON, W.Va.",
+        "Columbia, S.C." (the state, whose namesake towns the name then prefers)."""
+        out: list[tuple[PlaceMention, int, int, int]] = []
+        n = len(self.toks)
+        for k in range(2, n):
+            if self.low[k - 1] != "," or self.kinds[k - 2] not in ("C", "U") or self.kinds[k] not in ("C", "U"):
+                continue
+            last = k + 1 if k + 1 < n and self.low[k + 1] == "." and self.toks[k + 1].start == self.toks[k].end else k
+            written = self.text(k, last)
+            state = W.US_STATE_ABBREVIATIONS.get(written.replace(".", "").replace(" ", "").lower())
+            if state is None or "." not in written:
+                continue
+            areas = [c for c in self.lookup(state) if c.feature == "A1" and c.country == "US" and c.match == 0]
+            if areas:
+                start, end = self.toks[k].start, self.toks[last].end
+                mention = PlaceMention(start, end, written, start, end, hint="admin1", candidates=areas)
+                mention.evidence = "pattern"
+                out.append((mention, k, last, last))
+        return out
+
     def read(self) -> list[list[PlaceMention]]:
         """The sentence's place mentions, in lists of mentions listed together."""
+        states = self.state_abbreviations()
         self.dateline()
         for a, b in self.runs():
             self.read_run(a, b)
         self.abbreviations()
+        if states:
+            taken = {k for _m, p, _q, e in states for k in range(p, e + 1)}
+            self.found = [f for f in self.found if not taken & set(range(f[1], f[3] + 1))] + states
         self.found.sort(key=lambda item: item[1])
         return self.annotate()
 
