@@ -93,3 +93,11 @@ def test_a_town_opening_a_local_institution(context: Context, gaz: Gazetteer) ->
     first = find_toponyms(doc, gaz)[0]
     assert (first.text, first.role) == ("Mansfield", "embedded")
     assert first.resolved is not None and first.resolved.country == "US"
+
+
+def test_a_town_before_its_local_body(context: Context, gaz: Gazetteer) -> None:
+    text = "Schaumburg trustees met in Chicago, Illinois."
+    doc = SegmentStage(context)(Document.from_text(text))
+    first = find_toponyms(doc, gaz)[0]
+    assert (first.text, first.role) == ("Schaumburg", "embedded")
+    assert first.resolved is not None and first.resolved.admin1 == "Illinois"

@@ -31,6 +31,11 @@ INSTITUTION_WORDS = ORG_WORDS | words(
     "sheriff sheriffs mayor fire county parish city town village township district schools hospital "
     "library chamber airport station board"
 )
+# lowercase words after a town's name that make it a local body's ("Roselle police")
+LOCAL_BODIES = words(
+    "police officers detectives deputies sheriff firefighters trustees council councilmen aldermen officials "
+    "residents schools mayor"
+)
 _WIDTHS = (2, 1)  # two-word names first: "Sri Lankan", "New York Police Department"
 
 
@@ -117,7 +122,8 @@ def embedded_mentions(
     names: set[str],
 ) -> list[PlaceMention]:
     """Place names opening a longer capitalised name outside `taken`: a country, a province, a
-    capital or a city of a million people ("Ohio Board of Regents", "Paris Junior College"); never
+    capital or a city of a million people ("Ohio Board of Regents", "Paris Junior College"), or a
+    town of the document's country before a local body ("Roselle police"); never
     a compass word ("North Carolina" is read whole or not at all) nor a word of the people's names
     seen in the document (`names`, folded)."""
     out: list[PlaceMention] = []
@@ -128,8 +134,11 @@ def embedded_mentions(
         if not _capitalised(tok) or not opens_run:
             continue
         for width in _WIDTHS:
-            words = toks[i : i + width + 1]  # the name and at least one capitalised word after it
-            if len(words) < width + 1 or not _adjacent(words) or not all(_capitalised(w) for w in words):
+            words = toks[i : i + width + 1]  # the name and the word after it
+            if len(words) < width + 1 or not _adjacent(words) or not all(_capitalised(w) for w in words[:-1]):
+                continue
+            local = fold(words[-1].text) in LOCAL_BODIES  # "Roselle police", "Schaumburg trustees"
+            if not _capitalised(words[-1]) and not local:
                 continue
             start, end = words[0].start, words[width - 1].end
             text = doc.text[start:end]
@@ -138,7 +147,7 @@ def embedded_mentions(
             if fold(words[0].text) in RUN_MODIFIERS or fold(words[0].text) in names:
                 continue
             cands = [c for c in lookups.lookup(text) if c.match == 0]
-            institution = _institution_follows(toks, i + width)
+            institution = local or _institution_follows(toks, i + width)
             if not any(_opens_name(c, focus, institution=institution) and fold(c.name) == fold(text) for c in cands):
                 continue  # by its own name, not an alternate one ("Paul" is no city's name)
             m = PlaceMention(start, end, text, start, end, candidates=cands, evidence="embedded", role="embedded")
