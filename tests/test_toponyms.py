@@ -10,7 +10,7 @@ from debrief.gazetteer import Gazetteer
 from debrief.options import GazetteerOptions, PipelineOptions
 from debrief.pipeline import Context, Resources
 from debrief.records import PlaceMention
-from debrief.stages.places import find_places, find_toponyms
+from debrief.stages.places import PlacesStage, find_places, find_toponyms
 from debrief.stages.segment import SegmentStage
 
 
@@ -101,3 +101,15 @@ def test_a_town_before_its_local_body(context: Context, gaz: Gazetteer) -> None:
     first = find_toponyms(doc, gaz)[0]
     assert (first.text, first.role) == ("Schaumburg", "embedded")
     assert first.resolved is not None and first.resolved.admin1 == "Illinois"
+
+
+def test_the_places_stage_reports_every_toponym(context: Context) -> None:
+    text = "Moscow said Russian jets struck targets near Idlib."
+    doc = PlacesStage(context)(SegmentStage(context)(Document.from_text(text)))
+    assert [m.text for m in doc.places] == ["Idlib"]
+    report = doc.to_report()
+    roles = {t.role: t for t in report.toponyms}
+    assert set(roles) == {"actor", "demonym", "place"}
+    place = roles["place"]
+    assert place.start is not None and place.end is not None and text[place.start : place.end] == place.text
+    assert place.country == "SY" and place.lat is not None

@@ -25,6 +25,7 @@ from debrief.records import (
     Sentence,
     Timex,
     Token,
+    Toponym,
     WeaponMention,
 )
 
@@ -52,6 +53,7 @@ class Document:
     timexes: list[Timex] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    toponyms: list[Toponym] = field(default_factory=list)  # every place name, with its role
     mentions: list[Mention] = field(default_factory=list)
     weapons: list[WeaponMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -110,4 +112,6 @@ class Document:
         return [x for x in items if x.start >= start and x.end <= end]
 
     def to_report(self) -> Report:
-        return Report(document=self.info, events=self.events, claims=self.claims, checks=self.checks)
+        return Report(
+            document=self.info, events=self.events, claims=self.claims, checks=self.checks, toponyms=self.toponyms
+        )

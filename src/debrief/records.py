@@ -86,6 +86,16 @@ class Location(Model):
     end: int | None = None
 
 
+ToponymRole = Literal["place", "actor", "demonym", "embedded"]
+
+
+class Toponym(Location):
+    """A name of a place in the text, whatever it does there: a place ("in Idlib"), an actor named
+    after one ("Moscow said"), a demonym ("Russian"), a name opening another ("Ohio Board of Regents")."""
+
+    role: ToponymRole = "place"
+
+
 class EventDate(Model):
     start: str | None = None
     end: str | None = None
@@ -195,6 +205,7 @@ class Report(Model):
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
+    toponyms: list[Toponym] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- annotations
@@ -281,7 +292,7 @@ class PlaceMention:
     evidence: str = "none"  # why it was read as a place: pattern | locative | list | dateline | none
     # what the name does in the text: a place ("in Moscow"), an actor named after one ("Moscow
     # said"), a demonym ("Russian"), or a name inside another name ("Georgia Public Service Commission")
-    role: Literal["place", "actor", "demonym", "embedded"] = "place"
+    role: ToponymRole = "place"
 
 
 @dataclass(slots=True)

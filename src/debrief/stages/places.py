@@ -16,7 +16,7 @@ from debrief.document import Document
 from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
 from debrief.pipeline import Context
-from debrief.records import PlaceCandidate, PlaceMention
+from debrief.records import PlaceCandidate, PlaceMention, Toponym
 from debrief.stages.places_recognize import SentenceReader, masked_spans, sentence_tokens
 from debrief.stages.places_resolve import country_focus, resolve
 from debrief.stages.places_toponyms import demonym_mentions, embedded_mentions
@@ -137,11 +137,34 @@ def _common_or_person(m: PlaceMention, doc: Document, names: set[str], lowercase
     return name in names or name.lower() in lowercase
 
 
+def toponym_record(m: PlaceMention) -> Toponym:
+    """The record of a toponym: its location fields (resolution, precision) and its role."""
+    r = m.resolved
+    return Toponym(
+        text=m.text,
+        name=r.name if r else None,
+        country=r.country if r else None,
+        admin1=r.admin1 if r else None,
+        lat=r.lat if r else None,
+        lon=r.lon if r else None,
+        geonames_id=r.geonames_id if r else None,
+        precision=m.precision,
+        start=m.start,
+        end=m.end,
+        role=m.role,
+    )
+
+
 @dataclass
 class PlacesStage:
+    """Sets ``doc.places`` (the places events can happen at) and ``doc.toponyms`` (every place
+    name, with its role) in one reading."""
+
     context: Context
     name: str = "places"
 
     def __call__(self, doc: Document) -> Document:
-        doc.places = find_places(doc, self.context.resources.gazetteer())
+        found = find_toponyms(doc, self.context.resources.gazetteer())
+        doc.places = [m for m in found if m.role == "place"]
+        doc.toponyms = [toponym_record(m) for m in found]
         return doc
