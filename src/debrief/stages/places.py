@@ -117,9 +117,9 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
     for mentions in reading.actors:
         for m in mentions:
             m.role = "actor"
-    found = resolve(reading.places, reading.demonyms, reading.actors)
+    focus = country_focus([m for mentions in reading.places for m in mentions], reading.demonyms)
+    found = resolve(reading.places, reading.demonyms, reading.actors, focus)
     found += demonym_mentions(doc, reading.lookups, [(m.start, m.end) for m in found])
-    focus = country_focus([m for m in found if m.role == "place"], reading.demonyms)
     taken = [(m.start, m.end) for m in found]
     found += embedded_mentions(doc, reading.lookups, taken, focus, {fold(w) for w in reading.names})
     found.sort(key=lambda m: m.start)

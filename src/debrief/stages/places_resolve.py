@@ -72,7 +72,9 @@ def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> d
         if not m.candidates:
             continue
         name = fold(m.text[m.name_start - m.start : m.name_end - m.start])
-        top = max(m.candidates, key=lambda c: base_score(c, m.hint, name))
+        scores = [base_score(c, m.hint, name) for c in m.candidates]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        top = m.candidates[best]
         located = m.evidence in ("pattern", "locative", "list", "dateline")
         if top.country is None:
             continue
@@ -84,8 +86,8 @@ def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> d
             weights[m.country_hint] += 1.0
         else:
             exact = {c.country for c in m.candidates if c.match == 0}
-            rivals = [base_score(c, m.hint, name) for c in m.candidates if c.country != top.country]
-            margin = base_score(top, m.hint, name) - max(rivals, default=0.0)
+            rivals = [sc for c, sc in zip(m.candidates, scores, strict=True) if c.country != top.country]
+            margin = scores[best] - max(rivals, default=0.0)
             if (located and len(exact) == 1 and top.country in exact) or margin >= DOMINANT_MARGIN:
                 weights[top.country] += 0.5  # unambiguous, or far ahead of any namesake abroad ("Hama")
     for cc, count in demonyms.items():
@@ -177,10 +179,12 @@ def resolve(
     sentences: Sequence[Sequence[PlaceMention]],
     demonyms: Counter[str],
     others: Sequence[Sequence[PlaceMention]] | None = None,
+    focus: dict[str, float] | None = None,
 ) -> list[PlaceMention]:
     """Resolve the mentions of each sentence (in order); return those accepted as places.
     `others` (per sentence, like `sentences`) are resolved in the same context but lend it nothing:
-    names read as actors ("Moscow said") take the document's country focus without shaping it."""
+    names read as actors ("Moscow said") take the document's country focus without shaping it.
+    `focus` (:func:`country_focus` of the places) is computed when not given."""
     if others is not None:
         sentences = [[*mine, *theirs] for mine, theirs in zip(sentences, others, strict=True)]
         lent = {id(m) for mentions in others for m in mentions}
@@ -189,8 +193,8 @@ def resolve(
     for mentions in sentences:
         for m in mentions:
             m.candidates = [replace(c) for c in m.candidates]
-    everything = [m for mentions in sentences for m in mentions if id(m) not in lent]
-    focus = country_focus(everything, demonyms)
+    if focus is None:
+        focus = country_focus([m for mentions in sentences for m in mentions if id(m) not in lent], demonyms)
     # first the areas, which then help the places named with them
     areas_in: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for i, mentions in enumerate(sentences):

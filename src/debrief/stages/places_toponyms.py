@@ -48,8 +48,16 @@ def _word(t: Token) -> bool:
     return t.text.isalpha()
 
 
-def _free(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return not any(a < end and start < b for a, b in taken)
+def _covered(size: int, taken: Sequence[tuple[int, int]]) -> bytearray:
+    """One byte per character of the text: 1 where a span of `taken` covers it."""
+    out = bytearray(size)
+    for a, b in taken:
+        out[a:b] = b"\x01" * (b - a)
+    return out
+
+
+def _free(start: int, end: int, covered: bytearray) -> bool:
+    return not any(covered[start:end])
 
 
 def _adjacent(toks: Sequence[Token]) -> bool:
@@ -73,6 +81,7 @@ def demonym_mentions(doc: Document, lookups: DocumentLookups, taken: Sequence[tu
     """Each capitalised demonym or region's word outside the spans `taken`, as a toponym."""
     out: list[PlaceMention] = []
     toks = doc.tokens
+    covered = _covered(len(doc.text), taken)
     i = 0
     while i < len(toks):
         if not _capitalised(toks[i]):
@@ -84,7 +93,7 @@ def demonym_mentions(doc: Document, lookups: DocumentLookups, taken: Sequence[tu
                 continue
             start, end = words[0].start, words[-1].end
             text = doc.text[start:end]
-            cand = demonym_candidate(text, lookups) if _free(start, end, taken) else None
+            cand = demonym_candidate(text, lookups) if _free(start, end, covered) else None
             if cand is not None:
                 m = PlaceMention(start, end, text, start, end, candidates=[cand], evidence="demonym", role="demonym")
                 m.resolved = cand
@@ -128,6 +137,7 @@ def embedded_mentions(
     seen in the document (`names`, folded)."""
     out: list[PlaceMention] = []
     toks = doc.tokens
+    covered = _covered(len(doc.text), taken)
     for i, tok in enumerate(toks):
         before = toks[i - 1] if i else None
         opens_run = before is None or not _capitalised(before) or before.text in _ARTICLES or before.end < tok.start - 1
@@ -142,7 +152,7 @@ def embedded_mentions(
                 continue
             start, end = words[0].start, words[width - 1].end
             text = doc.text[start:end]
-            if not _free(start, end, taken) or lookups.demonym(text) is not None or not all(_word(w) for w in words):
+            if not _free(start, end, covered) or lookups.demonym(text) is not None or not all(_word(w) for w in words):
                 continue
             if fold(words[0].text) in RUN_MODIFIERS or fold(words[0].text) in names:
                 continue
