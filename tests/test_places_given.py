@@ -155,3 +155,12 @@ def test_a_country_outranks_its_province_of_the_same_name(context: Context, gaz:
     doc = segmented(context, text)
     mexico, *_ = resolve_spans(doc, gaz, spans_of(text, "Mexico", "Tijuana", "Monterrey"))
     assert mexico.resolved is not None and mexico.resolved.feature == "PCLI"
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_at_the_context_place(context: Context, gaz: Gazetteer) -> None:
+    text = "Residents of Aleppo fled. Shells hit Qwertyuiop Street in Aleppo on Monday."
+    doc = segmented(context, text)
+    (street,) = resolve_spans(doc, gaz, spans_of(text, "Qwertyuiop Street"))
+    assert street.evidence == "context" and not street.candidates
+    assert street.resolved is not None and street.resolved.name == "Aleppo" and street.resolved.country == "SY"
+    assert street.precision == "admin2"  # the extent of a town, not a point

@@ -13,10 +13,12 @@ located at: no actors, demonyms or embedded names).
 
 Resolution given gold spans: :func:`~debrief.stages.places_given.resolve_spans` resolves every gold
 toponym that has gold coordinates, in its document's context. Error is the great-circle distance
-between the resolved point and the gold one; a toponym the gazetteer cannot resolve counts as
-20,039 km (half the Earth's circumference). acc161 is the share within 161 km (100 miles); admin1 is
-the share whose resolved admin1 name equals the gold's (accents and case folded), counted over the
-gold toponyms that name an admin1 (LGL, TR-News) and are not themselves countries.
+between the resolved point and the gold one; a name the gazetteer lacks is placed at the document's
+context place (:func:`~debrief.stages.places_given.context_place`) and counted as such
+(``from_context``); a toponym left unresolved counts as 20,039 km (half the Earth's circumference).
+acc161 is the share within 161 km (100 miles); admin1 is the share whose resolved admin1 name equals
+the gold's (accents and case folded), counted over the gold toponyms that name an admin1 (LGL,
+TR-News) and are not themselves countries.
 """
 
 from __future__ import annotations
@@ -108,7 +110,8 @@ class Tally:
     errors: list[float] = field(default_factory=list)
     admin1_right: int = 0
     admin1_total: int = 0
-    unresolved: int = 0  # gold toponyms the gazetteer has no candidate for
+    unresolved: int = 0  # gold toponyms left without a resolution
+    from_context: int = 0  # … names the gazetteer lacks, placed at the document's context place
     worst: list[tuple[float, str, str]] = field(default_factory=list)  # (km, gold text, resolved as)
 
     def recognition(
@@ -128,6 +131,8 @@ class Tally:
             self.errors.append(err)
             if r is None:
                 self.unresolved += 1
+            elif m.evidence == "context":
+                self.from_context += 1
             else:
                 self.worst.append((err, t.text, f"{r.name}, {r.admin1 or '?'}, {r.country or '?'}"))
             if t.admin1 and t.feature != "PCLI":
@@ -169,6 +174,7 @@ def _result(suite: str, n: int, t: Tally) -> EvalResult:
     resolution: dict[str, Any] = {
         "n": len(errors),
         "unresolved": t.unresolved,
+        "from_context": t.from_context,
         "acc161": round(sum(e <= ACC_KM for e in errors) / len(errors), 4) if errors else None,
         "admin1": round(t.admin1_right / t.admin1_total, 4) if t.admin1_total else None,
         "admin1_n": t.admin1_total,
@@ -190,7 +196,8 @@ def _result(suite: str, n: int, t: Tally) -> EvalResult:
         f"recognition (exact span)     P {rec['p']:.3f}  R {rec['r']:.3f}  F1 {rec['f1']:.3f}",
         f"recognition (overlap)        P {ovl['p']:.3f}  R {ovl['r']:.3f}  F1 {ovl['f1']:.3f}",
         f"places stage alone (exact)   P {nod['p']:.3f}  R {nod['r']:.3f}  F1 {nod['f1']:.3f}",
-        f"resolution given gold spans  n {resolution['n']} ({t.unresolved} unknown to the gazetteer)",
+        f"resolution given gold spans  n {resolution['n']} ({t.from_context} unknown to the gazetteer, placed at "
+        f"the document's context place; {t.unresolved} unresolved)",
         f"  acc@161 {_fmt(resolution['acc161'])}  "
         f"admin1 {_fmt(resolution['admin1'])} (n {t.admin1_total})  "
         f"median {_fmt(resolution['median_km'], 1)} km  mean {_fmt(resolution['mean_km'], 1)} km",

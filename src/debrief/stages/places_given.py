@@ -13,17 +13,23 @@ for the country and admin1 area of its current best candidate, and each candidat
 that grows with the votes of the *other* names for its country and area (two rounds). A bare name
 that is exactly an admin1 area's ("Virginia") prefers the area. The candidates and scores stay on
 each mention as its evidence.
+
+A given name the gazetteer lacks ("Royal Street", "Cloverhill District Court") is placed at the
+document's context place (its most often named town, else province, else country) with that place's
+extent as its precision and ``evidence = "context"``: the caller vouches that it is a place, and the
+document says where it mostly is.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from debrief.document import Document
 from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
-from debrief.records import PlaceCandidate, PlaceMention
+from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 from debrief.stages.places import DocumentLookups, find_places
 from debrief.stages.places_resolve import BROAD, country_focus, precision, prefer_broad, score
 from debrief.stages.places_words import US_STATE_ABBREVIATIONS
@@ -177,4 +183,38 @@ def resolve_spans(
     for m in located:
         assert m.resolved is not None
         m.precision = precision(m, m.resolved)
+    context = context_place([*recognised, *located])
+    if context is not None:
+        for m in given:
+            if not m.candidates:
+                _at_context(m, context)
     return given
+
+
+_CONTEXT_PRECISION: dict[str, PlacePrecision] = {"PCLI": "country", "A1": "admin1"}
+
+
+def context_place(mentions: Sequence[PlaceMention]) -> PlaceCandidate | None:
+    """The place a document is mostly about: its most often named town (the first on a tie), else
+    its most often named province, else its most often named country."""
+    for kinds in (("PPL",), ("A2", "A1"), ("PCLI",)):
+        counts: Counter[int] = Counter()
+        first: dict[int, PlaceCandidate] = {}
+        for m in mentions:
+            r = m.resolved
+            if r is not None and r.feature.startswith(kinds) and r.place_id is not None:
+                counts[r.place_id] += 1
+                first.setdefault(r.place_id, r)
+        if counts:
+            return first[counts.most_common(1)[0][0]]
+    return None
+
+
+def _at_context(m: PlaceMention, context: PlaceCandidate) -> None:
+    """A name the gazetteer lacks ("Royal Street", "Cloverhill District Court"), given as a place:
+    placed at the document's context place, with that place's extent as its precision and
+    ``evidence = "context"`` so that a reader sees it was inferred."""
+    m.resolved = replace(context)
+    m.candidates = []
+    m.evidence = "context"
+    m.precision = _CONTEXT_PRECISION.get(context.feature, "admin2")
