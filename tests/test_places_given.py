@@ -164,3 +164,10 @@ def test_a_name_the_gazetteer_lacks_is_placed_at_the_context_place(context: Cont
     assert street.evidence == "context" and not street.candidates
     assert street.resolved is not None and street.resolved.name == "Aleppo" and street.resolved.country == "SY"
     assert street.precision == "admin2"  # the extent of a town, not a point
+
+
+def test_a_far_spelling_guess_gives_way_to_the_context_place(context: Context, gaz: Gazetteer) -> None:
+    text = "Police in Cape Town, South Africa, said shacks burned in Khayelitsha and in Cape Town."
+    doc = segmented(context, text)
+    (township,) = resolve_spans(doc, gaz, spans_of(text, "Khayelitsha"))
+    assert township.resolved is not None and township.resolved.country == "ZA"

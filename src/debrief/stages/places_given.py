@@ -31,7 +31,7 @@ from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 from debrief.stages.places import DocumentLookups, find_places
-from debrief.stages.places_resolve import BROAD, country_focus, precision, prefer_broad, score
+from debrief.stages.places_resolve import BROAD, country_focus, curated, precision, prefer_broad, score
 from debrief.stages.places_words import US_STATE_ABBREVIATIONS
 
 COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document's other places
@@ -183,14 +183,24 @@ def resolve_spans(
     for m in located:
         assert m.resolved is not None
         m.precision = precision(m, m.resolved)
-    context = context_place([*recognised, *located])
+    guesses = [m for m in located if _far_guess(m, focus)]
+    context = context_place([*recognised, *(m for m in located if m not in guesses)])
     if context is not None:
         for m in given:
-            if not m.candidates:
+            if not m.candidates or m in guesses:
                 _at_context(m, context)
     return given
 
 
+def _far_guess(m: PlaceMention, focus: dict[str, float]) -> bool:
+    """Resolved only by a spelling variant or a consonant skeleton ("Cauvery" ~ Tver) to a place of
+    a country the document is not about, and not one of the project's or the user's own places: no
+    better than not knowing the name."""
+    r = m.resolved
+    return r is not None and r.match >= 1 and focus.get(r.country or "", 0.0) < FOCUS and not curated(r)
+
+
+FOCUS = 0.3  # share of the main country's focus that makes a country one the document is about
 _CONTEXT_PRECISION: dict[str, PlacePrecision] = {"PCLI": "country", "A1": "admin1"}
 
 
