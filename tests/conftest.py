@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from debrief.gazetteer import Gazetteer
+from debrief.options import GazetteerOptions, PipelineOptions
+from debrief.pipeline import Context, Resources
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -54,3 +58,16 @@ def samples_dir() -> Path:
 def data_dir() -> Path:
     """The benchmark data folder; skips the test when it is absent."""
     return data_path()
+
+
+@pytest.fixture(scope="session")
+def geo_context(tmp_path_factory: pytest.TempPathFactory) -> Context:
+    """A pipeline context whose gazetteer index lives in the session's temporary folder (the same
+    cache folder as tests/test_gazetteer.py: the index is built once per session)."""
+    options = PipelineOptions(gazetteer=GazetteerOptions(cache_dir=tmp_path_factory.getbasetemp() / "gazetteer-cache"))
+    return Context(options, Resources(options))
+
+
+@pytest.fixture(scope="session")
+def gaz(geo_context: Context) -> Gazetteer:
+    return geo_context.resources.gazetteer()

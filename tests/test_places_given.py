@@ -3,31 +3,16 @@ places stage, on sentences written by hand."""
 
 from __future__ import annotations
 
-import pytest
-
 from debrief.document import Document
 from debrief.gazetteer import Gazetteer
-from debrief.options import GazetteerOptions, PipelineOptions
-from debrief.pipeline import Context, Resources
+from debrief.pipeline import Context
 from debrief.stages.places import PlacesStage
 from debrief.stages.places_given import resolve_spans
 from debrief.stages.segment import SegmentStage
 
 
-@pytest.fixture(scope="session")
-def context(tmp_path_factory: pytest.TempPathFactory) -> Context:
-    # the same cache folder as tests/test_gazetteer.py: the index is built once per session
-    options = PipelineOptions(gazetteer=GazetteerOptions(cache_dir=tmp_path_factory.getbasetemp() / "gazetteer-cache"))
-    return Context(options, Resources(options))
-
-
-@pytest.fixture(scope="session")
-def gaz(context: Context) -> Gazetteer:
-    return context.resources.gazetteer()
-
-
-def segmented(context: Context, text: str) -> Document:
-    return SegmentStage(context)(Document.from_text(text))
+def segmented(geo_context: Context, text: str) -> Document:
+    return SegmentStage(geo_context)(Document.from_text(text))
 
 
 def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
@@ -38,136 +23,140 @@ def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
     return out
 
 
-def test_every_given_span_comes_back_in_order(context: Context, gaz: Gazetteer) -> None:
-    doc = segmented(context, "Aid reached Idlib and Aleppo after the storm.")
+def test_every_given_span_comes_back_in_order(geo_context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(geo_context, "Aid reached Idlib and Aleppo after the storm.")
     found = resolve_spans(doc, gaz, spans_of(doc.text, "Aleppo", "Idlib"))
     assert [m.text for m in found] == ["Aleppo", "Idlib"]
     assert all(m.resolved is not None and m.resolved.country == "SY" for m in found)
 
 
-def test_a_given_demonym_resolves_to_its_country(context: Context, gaz: Gazetteer) -> None:
-    doc = segmented(context, "A Turkish policeman shot the ambassador.")
+def test_a_given_demonym_resolves_to_its_country(geo_context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(geo_context, "A Turkish policeman shot the ambassador.")
     (m,) = resolve_spans(doc, gaz, spans_of(doc.text, "Turkish"))
     assert m.resolved is not None and m.resolved.feature == "PCLI" and m.resolved.country == "TR"
     assert m.precision == "country"
 
 
-def test_a_bare_state_name_is_the_state(context: Context, gaz: Gazetteer) -> None:
-    doc = segmented(context, "Voters in Virginia and Ohio went to the polls.")
+def test_a_bare_state_name_is_the_state(geo_context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(geo_context, "Voters in Virginia and Ohio went to the polls.")
     virginia, ohio = resolve_spans(doc, gaz, spans_of(doc.text, "Virginia", "Ohio"))
     assert virginia.resolved is not None and virginia.resolved.feature == "A1" and virginia.resolved.country == "US"
     assert ohio.resolved is not None and ohio.resolved.feature == "A1"
 
 
-def test_co_mentioned_places_pull_an_ambiguous_name_home(context: Context, gaz: Gazetteer) -> None:
+def test_co_mentioned_places_pull_an_ambiguous_name_home(geo_context: Context, gaz: Gazetteer) -> None:
     text = "The storm hit Peoria, Decatur and Champaign before reaching Springfield."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     found = resolve_spans(doc, gaz, spans_of(text, "Peoria", "Decatur", "Champaign", "Springfield"))
     springfield = found[-1].resolved
     assert springfield is not None and springfield.country == "US" and springfield.admin1 == "Illinois"
 
 
-def test_generic_word_falls_back_to_the_name(context: Context, gaz: Gazetteer) -> None:
+def test_generic_word_falls_back_to_the_name(geo_context: Context, gaz: Gazetteer) -> None:
     text = "Deputies in Kanawha County and Charleston searched the river."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     county, _ = resolve_spans(doc, gaz, spans_of(text, "Kanawha County", "Charleston"))
     assert county.resolved is not None and county.resolved.country == "US"
 
 
-def test_unknown_span_stays_unresolved(context: Context, gaz: Gazetteer) -> None:
-    doc = segmented(context, "They met at Qwxzt yesterday.")
+def test_unknown_span_stays_unresolved(geo_context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(geo_context, "They met at Qwxzt yesterday.")
     (m,) = resolve_spans(doc, gaz, spans_of(doc.text, "Qwxzt"))
     assert m.resolved is None and m.candidates == []
 
 
-def test_city_then_its_state_is_no_list(context: Context) -> None:
-    doc = PlacesStage(context)(segmented(context, "Olson was captured in 1999 in St. Paul, Minnesota, after years."))
+def test_city_then_its_state_is_no_list(geo_context: Context) -> None:
+    doc = PlacesStage(geo_context)(
+        segmented(geo_context, "Olson was captured in 1999 in St. Paul, Minnesota, after years.")
+    )
     by_name = {doc.text[m.name_start : m.name_end]: m for m in doc.places}
     assert "Minnesota" in by_name
     paul = next(m for name, m in by_name.items() if "Paul" in name)
     assert paul.group is None or paul.group != by_name["Minnesota"].group
 
 
-def test_a_country_as_nationality_is_no_place(context: Context) -> None:
-    doc = PlacesStage(context)(segmented(context, "U.S. forces raided a house in Kandahar, and US officials said so."))
+def test_a_country_as_nationality_is_no_place(geo_context: Context) -> None:
+    doc = PlacesStage(geo_context)(
+        segmented(geo_context, "U.S. forces raided a house in Kandahar, and US officials said so.")
+    )
     names = [doc.text[m.name_start : m.name_end] for m in doc.places]
     assert "Kandahar" in names
     assert "U.S." not in names and "US" not in names
-    doc = PlacesStage(context)(segmented(context, "Troops arrived in the US on Monday."))
+    doc = PlacesStage(geo_context)(segmented(geo_context, "Troops arrived in the US on Monday."))
     assert [doc.text[m.name_start : m.name_end] for m in doc.places] == ["US"]
 
 
-def test_a_state_abbreviation_is_the_state(context: Context, gaz: Gazetteer) -> None:
+def test_a_state_abbreviation_is_the_state(geo_context: Context, gaz: Gazetteer) -> None:
     text = "The crash happened in Wheeling, W.Va., and in Athens, Ga."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     wva, ga = resolve_spans(doc, gaz, spans_of(text, "W.Va.", "Ga."))
     assert wva.resolved is not None and wva.resolved.feature == "A1" and wva.resolved.admin1 == "West Virginia"
     assert ga.resolved is not None and ga.resolved.admin1 == "Georgia" and ga.resolved.country == "US"
 
 
-def test_a_region_word_resolves_to_its_region(context: Context, gaz: Gazetteer) -> None:
-    doc = segmented(context, "Latin American and European ministers met in Lisbon.")
+def test_a_region_word_resolves_to_its_region(geo_context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(geo_context, "Latin American and European ministers met in Lisbon.")
     latin, europe = resolve_spans(doc, gaz, spans_of(doc.text, "Latin American", "European"))
     assert latin.resolved is not None and latin.resolved.name == "Latin America"
     assert europe.resolved is not None and europe.resolved.name == "Europe"
     assert gaz.demonym("European") is None  # a region's word is no country's demonym
 
 
-def test_a_country_outranks_a_small_town_of_its_name(context: Context, gaz: Gazetteer) -> None:
+def test_a_country_outranks_a_small_town_of_its_name(geo_context: Context, gaz: Gazetteer) -> None:
     text = "Farmers in Houston, Austin and Dallas say tariffs on soybeans sold to China hurt them."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     *_, china = resolve_spans(doc, gaz, spans_of(text, "Houston", "Austin", "Dallas", "China"))
     assert china.resolved is not None and china.resolved.feature == "PCLI" and china.resolved.country == "CN"
 
 
-def test_a_country_word_with_its_state_stays_the_town(context: Context, gaz: Gazetteer) -> None:
+def test_a_country_word_with_its_state_stays_the_town(geo_context: Context, gaz: Gazetteer) -> None:
     text = "A fire destroyed a warehouse in Lebanon, Pennsylvania, on Monday."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     (lebanon,) = resolve_spans(doc, gaz, spans_of(text, "Lebanon"))
     assert lebanon.resolved is not None and lebanon.resolved.country == "US"
 
 
-def test_a_capital_outranks_a_province_of_its_name(context: Context, gaz: Gazetteer) -> None:
+def test_a_capital_outranks_a_province_of_its_name(geo_context: Context, gaz: Gazetteer) -> None:
     text = "Officials in Washington and Ottawa discussed the border."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     washington, _ = resolve_spans(doc, gaz, spans_of(text, "Washington", "Ottawa"))
     assert washington.resolved is not None and washington.resolved.feature == "PPLC"
     assert washington.resolved.country == "US"
 
 
-def test_common_country_abbreviations(context: Context, gaz: Gazetteer) -> None:
+def test_common_country_abbreviations(geo_context: Context, gaz: Gazetteer) -> None:
     text = "Envoys of the DPRK and the Holy See met officials from the ROK."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     found = resolve_spans(doc, gaz, spans_of(text, "DPRK", "Holy See", "ROK"))
     assert [m.resolved.country if m.resolved else None for m in found] == ["KP", "VA", "KR"]
 
 
-def test_a_county_is_an_admin2_area_of_its_state(context: Context, gaz: Gazetteer) -> None:
+def test_a_county_is_an_admin2_area_of_its_state(geo_context: Context, gaz: Gazetteer) -> None:
     text = "Deputies in Laurel County, Kentucky, arrested two men."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     (laurel,) = resolve_spans(doc, gaz, spans_of(text, "Laurel County"))
     assert laurel.resolved is not None and laurel.resolved.feature == "A2"
     assert (laurel.resolved.country, laurel.resolved.admin1) == ("US", "Kentucky")
 
 
-def test_a_country_outranks_its_province_of_the_same_name(context: Context, gaz: Gazetteer) -> None:
+def test_a_country_outranks_its_province_of_the_same_name(geo_context: Context, gaz: Gazetteer) -> None:
     text = "Migrants crossed from Mexico after leaving Tijuana and Monterrey."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     mexico, *_ = resolve_spans(doc, gaz, spans_of(text, "Mexico", "Tijuana", "Monterrey"))
     assert mexico.resolved is not None and mexico.resolved.feature == "PCLI"
 
 
-def test_a_name_the_gazetteer_lacks_is_placed_at_the_context_place(context: Context, gaz: Gazetteer) -> None:
+def test_a_name_the_gazetteer_lacks_is_placed_at_the_context_place(geo_context: Context, gaz: Gazetteer) -> None:
     text = "Residents of Aleppo fled. Shells hit Qwertyuiop Street in Aleppo on Monday."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     (street,) = resolve_spans(doc, gaz, spans_of(text, "Qwertyuiop Street"))
     assert street.evidence == "context" and not street.candidates
     assert street.resolved is not None and street.resolved.name == "Aleppo" and street.resolved.country == "SY"
     assert street.precision == "admin2"  # the extent of a town, not a point
 
 
-def test_a_far_spelling_guess_gives_way_to_the_context_place(context: Context, gaz: Gazetteer) -> None:
+def test_a_far_spelling_guess_gives_way_to_the_context_place(geo_context: Context, gaz: Gazetteer) -> None:
     text = "Police in Cape Town, South Africa, said shacks burned in Khayelitsha and in Cape Town."
-    doc = segmented(context, text)
+    doc = segmented(geo_context, text)
     (township,) = resolve_spans(doc, gaz, spans_of(text, "Khayelitsha"))
     assert township.resolved is not None and township.resolved.country == "ZA"

@@ -121,7 +121,12 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
     found = resolve(reading.places, reading.demonyms, reading.actors, focus)
     found += demonym_mentions(doc, reading.lookups, [(m.start, m.end) for m in found])
     taken = [(m.start, m.end) for m in found]
-    found += embedded_mentions(doc, reading.lookups, taken, focus, {fold(w) for w in reading.names})
+    areas = {
+        (m.resolved.country, m.resolved.admin1_code)
+        for m in found
+        if m.role == "place" and m.resolved is not None and m.resolved.country and m.resolved.admin1_code
+    }
+    found += embedded_mentions(doc, reading.lookups, taken, focus, areas, {fold(w) for w in reading.names})
     found.sort(key=lambda m: m.start)
     return found
 

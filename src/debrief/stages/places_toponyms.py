@@ -128,13 +128,15 @@ def embedded_mentions(
     lookups: DocumentLookups,
     taken: Sequence[tuple[int, int]],
     focus: dict[str, float],
+    areas: set[tuple[str, str]],
     names: set[str],
 ) -> list[PlaceMention]:
     """Place names opening a longer capitalised name outside `taken`: a country, a province, a
     capital or a city of a million people ("Ohio Board of Regents", "Paris Junior College"), or a
     town of the document's country before a local body ("Roselle police"); never
     a compass word ("North Carolina" is read whole or not at all) nor a word of the people's names
-    seen in the document (`names`, folded)."""
+    seen in the document (`names`, folded). `areas` are the (country, admin1 code) of the
+    document's places."""
     out: list[PlaceMention] = []
     toks = doc.tokens
     covered = _covered(len(doc.text), taken)
@@ -161,7 +163,7 @@ def embedded_mentions(
             if not any(_opens_name(c, focus, institution=institution) and fold(c.name) == fold(text) for c in cands):
                 continue  # by its own name, not an alternate one ("Paul" is no city's name)
             m = PlaceMention(start, end, text, start, end, candidates=cands, evidence="embedded", role="embedded")
-            score(m, focus, set())
+            score(m, focus, areas)  # the towns of the provinces the document's places lie in first
             m.resolved = m.candidates[0]
             m.precision = precision(m, m.resolved)
             out.append(m)
