@@ -144,3 +144,22 @@ def test_multiword_cues_win_over_their_first_word() -> None:
 def test_called_with_a_quotation_a_few_words_on() -> None:
     (claim,) = run("Graham called both of the front-runners “unfit to serve.”").claims
     assert claim.cue == "called"
+
+
+def test_a_party_tag_between_speaker_and_cue() -> None:
+    doc = run("Sen. David Perdue (R-Ga.) said the characterizations did not hurt the campaign.")
+    claim = only(doc, "David Perdue")
+    assert claim.cue == "said" and claim.content.text.startswith("the characterizations")
+
+
+def test_a_question_quoted_before_its_speaker() -> None:
+    doc = run("“How many times do we have to see this in our country?” Clinton said. “It must stop.”")
+    claim = only(doc, "Clinton")
+    assert claim.quote == "direct" and claim.content.text.startswith("How many times")
+
+
+def test_a_poll_shows_and_a_counted_group_says() -> None:
+    doc = run("The poll shows the senator ahead by three points. Nearly eight of 10 voters say they will watch.")
+    assert only(doc, "The poll").cue == "shows"
+    assert only(doc, "Nearly eight of 10 voters").content.text.startswith("they will watch")
+    assert not run("Police found the car near the river.").claims  # no finding without a finding's subject

@@ -117,6 +117,13 @@ CLAUSE_STARTS = re.compile(
 
 # Verbs that report speech or findings only before a that-clause or a quotation ("the poll found that",
 # "she called it “a disgrace”"), never in "police found the car" or "he called the office".
+SHOW_CUES = frozenset(["show", "shows", "showed", "found", "finds", "suggests", "suggested"])
+# the nouns of findings whose "shows" reports what they found ("the poll shows", "data showed")
+FINDING_SUBJECT = re.compile(
+    r"\b(?:poll|polls|survey|surveys|report|reports|study|studies|data|transcript|figures|average|analysis|"
+    r"records|research|tally|census|audit|review|investigation|footage|video|images)(?:’s|'s)?\s+(?:also\s+)?$",
+    re.I,
+)
 CLAUSE_ONLY_CUES = frozenset(["found", "show", "shows", "showed", "called", "calls", "think", "thought", "believe"])
 CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*[“\"]|(?:[\w’'-]+\s+){1,6}[“\"])")
 
@@ -124,6 +131,8 @@ CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*[“\"]|(?:[\w’'-]+\s+){1
 def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
     """False where a cue word is an adjective or noun rather than a verb of saying."""
     word = text[cue_start:cue_end].lower()
+    if word in SHOW_CUES and FINDING_SUBJECT.search(text[max(0, cue_start - 60) : cue_start]):
+        return True  # "the poll shows Clinton ahead": a finding, that-clause or not
     if word in CLAUSE_ONLY_CUES:
         return bool(CLAUSE_OR_QUOTE.match(text[cue_end : cue_end + 40]))
     if word not in AMBIGUOUS_CUES:
@@ -151,7 +160,7 @@ ROLE_AT_PLACE = re.compile(
     rf"(?:in|from|at|near|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$)){{1,4}}(?:province|region|city|town)?)\s*$"
 )
 _GAP = re.compile(
-    r"^(?:,[^,;“”\"]{1,160},)?\s*(?:(?:also|has|have|had|later|previously|reportedly|then|further|again|"
+    r"^(?:\s*\([^()]{1,40}\))?(?:,[^,;“”\"]{1,160},)?\s*(?:(?:also|has|have|had|later|previously|reportedly|then|further|again|"
     r"repeatedly|earlier|publicly|separately|once|already|on\s+\w+|on\s+\w+\s+\d+|in\s+a\s+statement)\s+)*$"
 )
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
@@ -241,7 +250,7 @@ _NAME_TAIL = re.compile(
 
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|but)(?:\s+(?:then|also|later|again))?$")
 _QUANTIFIER = (
-    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)?|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+in\s+\d+|"
+    r"(?i:\d[\d.,]*\s*(?:%|percent|per\s+cent)?|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|of)\s+\d+|"
     r"half|most|many|some|all|few|several|both|none|neither|other|others|each|another|majority|three-quarters|two-thirds|one-third|a\s+third|"
     r"a\s+quarter|a\s+majority|a\s+plurality)"
 )
@@ -249,9 +258,9 @@ _QUANTIFIER = (
 # common noun phrase ("the judge", "the billionaire real estate magnate") standing as the subject
 _GROUP_NP = re.compile(
     rf"(?:^|(?<=[,;:—–(])\s*|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bwhile\s))"
-    rf"(?P<np>(?:(?:about|nearly|almost|more\s+than|fewer\s+than|less\s+than|over|only|just|roughly)\s+)?"
+    rf"(?P<np>(?i:(?:about|nearly|almost|more\s+than|fewer\s+than|less\s+than|over|only|just|roughly)\s+)?"
     rf"{_QUANTIFIER}(?:\s+(?:of\s+)?(?:the\s+|those\s+|them|us)?(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)?"
-    rf"|(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'.-]+\s+){{0,4}}?[a-z][\w’'-]*)"
+    rf"|(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne)\s+(?:[\w’'.-]+\s+){{0,4}}?[a-z][\w’'-]*)"
     rf"\s*$"
 )
 

@@ -68,6 +68,11 @@ def direct_attributions(doc: Document, quotes: list[QuoteSpan]) -> list[Attribut
         if len(quoted.split()) < 4 and not quoted.endswith((",", ".", "!", "?")):
             continue  # a scare quote or a quoted phrase, handled as part of an indirect claim
         _, sent_end = _sentence_bounds(doc, q.end - 1, q.end)
+        if sent_end <= q.end and quoted.endswith(("?", "!")):
+            # “… our country?” Clinton said.: the segmenter ends the sentence inside the quotation
+            nxt = next((x for x in doc.sentences if x.start >= q.end), None)
+            if nxt is not None and not text[q.end : nxt.start].strip():
+                sent_end = nxt.end
         tail_end = max(sent_end, q.end)
         tail = text[q.end : tail_end]
         dash = DASH_SIGNATURE.match(text, q.end)
