@@ -163,3 +163,9 @@ def test_a_poll_shows_and_a_counted_group_says() -> None:
     assert only(doc, "The poll").cue == "shows"
     assert only(doc, "Nearly eight of 10 voters").content.text.startswith("they will watch")
     assert not run("Police found the car near the river.").claims  # no finding without a finding's subject
+
+
+def test_experts_as_sources() -> None:
+    doc = run("Clinton has ignored tax reform, and experts say her plans would raise taxes on the rich.")
+    claim = only(doc, "experts")
+    assert claim.cue == "say" and claim.content.text.startswith("her plans")

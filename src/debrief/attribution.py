@@ -148,7 +148,9 @@ ROLE_WORDS = (
     "government|observatory|group|agency|report|media|authorities|sources|representative|adviser|advisor|"
     "volunteers|rescuers|workers|medics|paramedics|teams|staff|faction|factions|fighters|rebels|militants|"
     "villagers|survivors|relatives|families|council|committee|spokespeople|lawmakers|investigators|service|office|"
-    "authority|command|coalition|watchdog|organisation|organization|unit|ministry|department|mission"
+    "authority|command|coalition|watchdog|organisation|organization|unit|ministry|department|mission|"
+    "expert|experts|observers|economists|critics|scholars|historians|strategists|pollsters|advocates|opponents|"
+    "supporters|lawyers|attorneys|prosecutors|scientists|aides|allies|organizers|organisers"
 )
 ROLE_PHRASE = re.compile(
     rf"(?<![\w’'-])(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:(?:[A-Z][\w-]*|[a-z-]+)(?:’s|'s)?\s+){{0,5}}?"
