@@ -169,3 +169,11 @@ def test_experts_as_sources() -> None:
     doc = run("Clinton has ignored tax reform, and experts say her plans would raise taxes on the rich.")
     claim = only(doc, "experts")
     assert claim.cue == "say" and claim.content.text.startswith("her plans")
+
+
+def test_content_before_a_titled_speaker_and_an_abbreviated_one() -> None:
+    doc = run("An acre of trees can store tons of carbon over the years, Mr. Van Voorhis said.")
+    assert only(doc, "Van Voorhis").content.text.startswith("An acre of trees")
+    doc = run("But the plan still favours the rich, the Tax Foundation said. The S.E.C. said it would act.")
+    assert only(doc, "the Tax Foundation").content.text.startswith("But the plan")
+    assert only(doc, "The S.E.C.").content.text.startswith("it would act")

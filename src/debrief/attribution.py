@@ -246,7 +246,7 @@ def speaker_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
 
 _NAME_TAIL = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*(?:’s|'s)?|al-[A-Z][\w’'-]*|of|for|and)\s+){0,6}"
-    r"(?:[A-Z][\w’'-]*|[a-z]+)$"
+    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'-]*|[a-z]+)$"
 )
 
 

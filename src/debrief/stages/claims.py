@@ -30,9 +30,13 @@ from debrief.records import Claim, EventDate, Mention, Span, Speaker
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^,]{0,40}){0,2}(?:\([^)]*\))?\s*[—–-]$")
 # "In a televised statement on Saturday, X said …": an introductory adverbial, not reported content
 ADVERBIAL = re.compile(
-    r"^(?:In|On|At|During|After|Before|Speaking|Asked|Writing|Earlier|Later|Meanwhile|Separately|Since|Following|"
-    r"Yesterday|Today|Also|However|But|And|Then|Elsewhere|Overnight|Addressing|Responding)\b[^,]*,$"
+    r"^(?:(?:But|And|However|Also|Then),?\s+)?"
+    r"(?:In|On|At|During|After|Before|Speaking|Asked|Writing|Earlier|Later|Meanwhile|Separately|Since|Following|"
+    r"Yesterday|Today|Elsewhere|Overnight|Addressing|Responding)\b[^,]*,$",
+    re.IGNORECASE,
 )
+# a title left before a speaker's name ("…, Mr. Van Voorhis said"): not part of the content
+TITLE_TAIL = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof)\.?\s*)+$")
 DASH_SIGNATURE = re.compile(
     r"[ \t]*(?P<dash>[―—])[ \t]*(?P<sp>[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|de|van|von|al-\w+)){0,4})"
     r"(?=[ \t]*(?:$|\n|,|\(|[“\"]))"
@@ -129,7 +133,7 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
             if sp is not None and re.search(r"\b(?:what|which|whom)\s*$", text[s0 : sp[0]], re.I):
                 continue  # "what it said was the wreckage": an embedded attribution, not a claim
             if sp is not None:
-                before = text[s0 : sp[0]].rstrip()
+                before = TITLE_TAIL.sub("", text[s0 : sp[0]]).rstrip()
                 if (
                     len(before.split()) >= 3
                     and before.endswith((",", "—", "–"))
