@@ -177,3 +177,9 @@ def test_content_before_a_titled_speaker_and_an_abbreviated_one() -> None:
     doc = run("But the plan still favours the rich, the Tax Foundation said. The S.E.C. said it would act.")
     assert only(doc, "the Tax Foundation").content.text.startswith("But the plan")
     assert only(doc, "The S.E.C.").content.text.startswith("it would act")
+
+
+def test_a_closing_mark_typed_as_the_opening_one() -> None:
+    doc = run("”Fear. I am truly afraid for this country.” ― Adriana Rodarte")
+    claim = only(doc, "Adriana Rodarte")
+    assert claim.quote == "direct" and claim.content.text.startswith("Fear.")

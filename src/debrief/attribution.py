@@ -194,6 +194,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 i = close_at + 2
                 continue
         pair = next((p for p in QUOTE_PAIRS if p[0] == ch), None)
+        if ch == "”" and (i == 0 or text[i - 1].isspace()) and text[i + 1 : i + 2].isalpha():
+            pair = ("”", "”")  # a closing mark typed as the opening one: ”Fear. I am afraid…”
         if pair is None:
             i += 1
             continue
