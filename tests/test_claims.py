@@ -183,3 +183,8 @@ def test_a_closing_mark_typed_as_the_opening_one() -> None:
     doc = run("”Fear. I am truly afraid for this country.” ― Adriana Rodarte")
     claim = only(doc, "Adriana Rodarte")
     assert claim.quote == "direct" and claim.content.text.startswith("Fear.")
+
+
+def test_called_before_a_double_apostrophe_quotation() -> None:
+    doc = run("His former partner, Lawrence Cummings, called him ''a master at impossible deals'' on Monday.")
+    assert any(c.cue == "called" for c in doc.claims)

@@ -125,7 +125,7 @@ FINDING_SUBJECT = re.compile(
     re.I,
 )
 CLAUSE_ONLY_CUES = frozenset(["found", "show", "shows", "showed", "called", "calls", "think", "thought", "believe"])
-CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*[“\"]|(?:[\w’'-]+\s+){1,6}[“\"])")
+CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-]+\s+){1,6}(?:[“\"]|''))")
 
 
 def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
