@@ -188,3 +188,13 @@ def test_a_closing_mark_typed_as_the_opening_one() -> None:
 def test_called_before_a_double_apostrophe_quotation() -> None:
     doc = run("His former partner, Lawrence Cummings, called him ''a master at impossible deals'' on Monday.")
     assert any(c.cue == "called" for c in doc.claims)
+
+
+def test_gerund_cues_take_the_clause_speaker() -> None:
+    doc = run("The minister said the talks failed, adding that a new round would start soon.")
+    said, adding = sorted(doc.claims, key=lambda c: c.content.start)
+    assert (said.cue, said.content.text) == ("said", "the talks failed")
+    assert (adding.cue, adding.speaker.text) == ("adding", "The minister")
+    assert adding.content.text.startswith("a new round")
+    doc = run("Dean appeared on television and began by saying he would never diagnose anyone.")
+    assert only(doc, "Dean").cue == "saying"

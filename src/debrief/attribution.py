@@ -229,8 +229,18 @@ def _double_apostrophe_close(text: str, start: int) -> int:
 def speaker_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The span of the speaker phrase that ends just before a cue (allowing an appositive and adverbs)."""
     left = text[floor:cue_start]
-    if re.match(r"[a-z]+ing\b", text[cue_start : cue_start + 20]) and left.rstrip().endswith(","):
-        # "Warren praised Clinton's advocacy, saying she had …": the subject of the clause speaks
+    gerund = re.match(r"[a-z]+ing\b", text[cue_start : cue_start + 20]) is not None
+    if gerund and (left.rstrip().endswith(",") or _GERUND_LEAD.search(left)):
+        # "Warren praised Clinton's advocacy, saying she had …", "Dean began by saying …": the
+        # subject of the clause speaks
+        # "“…,” the mayor said, adding that …": the speaker of the attribution just before
+        earlier = list(CUE_RE.finditer(text, floor, cue_start))
+        if earlier and left.rstrip().endswith(","):
+            before = speaker_before(text, earlier[-1].start(), floor) or speaker_after(
+                text, earlier[-1].end(), cue_start
+            )
+            if before is not None:
+                return before
         subject = _subject(text, floor, cue_start)
         if subject is not None:
             return subject
@@ -246,6 +256,9 @@ def speaker_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
     return None
 
 
+# "began by saying", "aside from saying", "before adding": a gerund cue whose speaker is the subject
+_FOLLOWING_GERUND = re.compile(r",\s+(?:adding|saying|noting|insisting|arguing|explaining|stressing)\b")
+_GERUND_LEAD = re.compile(r"\b(?:by|after|before|while|from|for|without)\s*$")
 _NAME_TAIL = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*(?:’s|'s)?|al-[A-Z][\w’'-]*|of|for|and)\s+){0,6}"
     r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'-]*|[a-z]+)$"
@@ -375,6 +388,9 @@ def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int]
     while start < sent_end and text[start] in " ,:":
         start += 1
     end = sent_end
+    follow = _FOLLOWING_GERUND.search(text, start, sent_end)
+    if follow is not None:
+        end = follow.start()  # "…the talks failed, adding that …": the next claim starts there
     while end > start and text[end - 1] in ' .“\n"':
         if text[end - 1] == '"' and text.count('"', start, end) % 2 == 0:
             break  # a closing straight quote that belongs to the content
