@@ -198,3 +198,9 @@ def test_gerund_cues_take_the_clause_speaker() -> None:
     assert adding.content.text.startswith("a new round")
     doc = run("Dean appeared on television and began by saying he would never diagnose anyone.")
     assert only(doc, "Dean").cue == "saying"
+
+
+def test_a_long_common_noun_phrase_speaker() -> None:
+    doc = run("The former secretary of state and current Democratic presidential nominee said she would win.")
+    claim = only(doc, "The former secretary of state and current Democratic presidential nominee")
+    assert claim.content.text.startswith("she would win")
