@@ -204,3 +204,9 @@ def test_a_long_common_noun_phrase_speaker() -> None:
     doc = run("The former secretary of state and current Democratic presidential nominee said she would win.")
     claim = only(doc, "The former secretary of state and current Democratic presidential nominee")
     assert claim.content.text.startswith("she would win")
+
+
+def test_judging_verbs_with_their_judgment() -> None:
+    doc = run("Gov. Chris Christie described his rival as a disgrace to the office.")
+    assert only(doc, "Chris Christie").cue == "described"
+    assert not run("Professor Formicola described Trump's approach in some detail.").claims  # no "as"

@@ -117,11 +117,22 @@ CLAUSE_STARTS = re.compile(
 
 # Verbs that report speech or findings only before a that-clause or a quotation ("the poll found that",
 # "she called it “a disgrace”"), never in "police found the car" or "he called the office".
+_DESCRIBED_AS = re.compile(r"[^.;:!?“”\"]{1,80}?\bas\b")
+_ATTACKED_FOR = re.compile(r"[^.;:!?“”\"]{1,60}?\b(?:for|over)\b")
+# verbs of judging someone that report an opinion when the judgment follows ("described X as …")
+JUDGED_AS = {
+    "described": _DESCRIBED_AS,
+    "describes": _DESCRIBED_AS,
+    "describing": _DESCRIBED_AS,
+    "attacked": _ATTACKED_FOR,
+    "attacks": _ATTACKED_FOR,
+}
 SHOW_CUES = frozenset(["show", "shows", "showed", "found", "finds", "suggests", "suggested"])
 # the nouns of findings whose "shows" reports what they found ("the poll shows", "data showed")
 FINDING_SUBJECT = re.compile(
     r"\b(?:poll|polls|survey|surveys|report|reports|study|studies|data|transcript|figures|average|analysis|"
-    r"records|research|tally|census|audit|review|investigation|footage|video|images)(?:’s|'s)?\s+(?:also\s+)?$",
+    r"records|research|tally|census|audit|review|investigation|footage|video|images|panel|judge|court|jury|"
+    r"inquiry|commission|inspector|auditors)(?:’s|'s)?\s+(?:(?:also|in\s+\d{4})\s+)?$",
     re.I,
 )
 CLAUSE_ONLY_CUES = frozenset(["found", "show", "shows", "showed", "called", "calls", "think", "thought", "believe"])
@@ -131,6 +142,9 @@ CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-
 def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
     """False where a cue word is an adjective or noun rather than a verb of saying."""
     word = text[cue_start:cue_end].lower()
+    judged = JUDGED_AS.get(word)
+    if judged is not None and judged.match(text, cue_end):
+        return True  # "described Clinton as “a disgrace”", "attacked Clinton for her support of …"
     if word in SHOW_CUES and FINDING_SUBJECT.search(text[max(0, cue_start - 60) : cue_start]):
         return True  # "the poll shows Clinton ahead": a finding, that-clause or not
     if word in CLAUSE_ONLY_CUES:
