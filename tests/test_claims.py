@@ -210,3 +210,9 @@ def test_judging_verbs_with_their_judgment() -> None:
     doc = run("Gov. Chris Christie described his rival as a disgrace to the office.")
     assert only(doc, "Chris Christie").cue == "described"
     assert not run("Professor Formicola described Trump's approach in some detail.").claims  # no "as"
+
+
+def test_a_gerund_claim_keeps_the_subjects_role_noun() -> None:
+    doc = run("The director of the main field hospital gave a higher figure, saying 19 bodies had been brought in.")
+    claim = only(doc, "The director")
+    assert claim.cue == "saying" and claim.content.text.startswith("19 bodies")

@@ -311,7 +311,16 @@ def _subject(text: str, floor: int, end: int) -> tuple[int, int] | None:
         m = re.match(r"(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,5}?(?:[A-Z][\w’'.-]*)(?=\s)|(?:He|She|They|We|I|It)\b", seg)
     if m is None:
         return None
+    if m.group().lower() in _DETERMINERS:  # "The director of the field hospital … gave …, saying"
+        role = _DETERMINED_ROLE.match(seg, offset + m.start()) or _DETERMINED_NOUN.match(seg, offset + m.start())
+        if role is not None:
+            return floor + role.start(), floor + role.end()
     return floor + offset + m.start(), floor + offset + m.end()
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"])
+_DETERMINED_NOUN = re.compile(r"\w+\s+[\w’'-]+")  # else the determiner and the next word
+_DETERMINED_ROLE = re.compile(rf"\w+\s+(?:[\w’'-]+\s+){{0,3}}?(?:{ROLE_WORDS})\b")
 
 
 def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
