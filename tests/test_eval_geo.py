@@ -9,7 +9,7 @@ import pytest
 
 from conftest import data_path
 from debrief.evals import EvalDataError
-from debrief.evals.event_location import gold_tokens, load, run_records
+from debrief.evals.event_location import gold_tokens, load, location_spans, run_records
 from debrief.evals.geo_corpora import GoldArticle, GoldToponym, read_geovirus, read_gwn, read_lgl_style
 from debrief.evals.geoparse import evaluate, km, overlap_hits, prf, run_corpus, toponym_span
 from debrief.options import GazetteerOptions
@@ -129,15 +129,23 @@ def test_evaluate_scores_recognition_and_resolution(gazetteer_options: Gazetteer
     assert any("acc@161" in line for line in result.lines)
 
 
-def test_event_location_gold_tokens_skip_empty_spans() -> None:
+def test_event_location_gold_comes_from_token_ids_not_character_offsets() -> None:
+    text = "Sassi was captured in Afghanistan and held in Kandahar."
+    words = ["Sassi", "was", "captured", "in", "Afghanistan", "and", "held", "in", "Kandahar", "."]
+    tokens = [{"text": w, "start": text.index(w), "end": text.index(w) + len(w), "id": i} for i, w in enumerate(words)]
     record = {
+        "text": text,
+        "tokens": tokens,
         "spans": [
-            {"label": "VERB", "start": 0, "end": 4, "token_start": 0, "token_end": 0},
-            {"label": "LOCATION", "start": 10, "end": 20, "token_start": 2, "token_end": 3},
-            {"label": "LOCATION", "start": 30, "end": 30, "token_start": 5, "token_end": 5},
-        ]
+            {"label": "VERB", "start": 10, "end": 18, "token_start": 2, "token_end": 2},
+            # the corpus often carries wrong character offsets (here empty) beside the right token ids
+            {"label": "LOCATION", "start": 10, "end": 10, "token_start": 4, "token_end": 4},
+            {"label": "LOCATION", "start": 3, "end": 5, "token_start": 8, "token_end": 8},
+            {"label": "LOCATION", "start": 0, "end": 5, "token_start": 12, "token_end": 12},  # past the end
+        ],
     }
-    assert gold_tokens(record) == {2, 3}
+    assert gold_tokens(record) == {4, 8}
+    assert [text[a:b] for a, b in location_spans(record)] == ["Afghanistan", "Kandahar"]
 
 
 def test_event_location_scores_hand_records(gazetteer_options: GazetteerOptions) -> None:
@@ -178,3 +186,19 @@ def test_event_location_corpus_loads_and_holds_the_test_records() -> None:
     data = data_path("halterman_event_location")
     records = load(data.parent)
     assert sum(r.get("source") == "RELABEL" for r in records) == 496
+
+
+def test_event_location_spans_read_the_annotated_names() -> None:
+    records = load(data_path("halterman_event_location").parent)
+    pairs = [
+        (r["text"][a:b], s["text"])
+        for r in records
+        for s, (a, b) in zip(
+            [s for s in r.get("spans", []) if s.get("label") == "LOCATION" and s["token_end"] < len(r["tokens"])],
+            location_spans(r),
+            strict=True,
+        )
+        if s.get("text")
+    ]
+    assert len(pairs) > 3000
+    assert sum(got == want for got, want in pairs) / len(pairs) > 0.99

@@ -100,6 +100,29 @@ def test_located_words_become_the_most_specific_place_mention() -> None:
     ]
 
 
+def test_every_located_place_stays_and_keeps_the_words_that_name_it() -> None:
+    text = "gunmen shot a policeman in Yala, and another in Pattani; ISIS attacked the Hama Governorate"
+    yala, pattani = place(text, "Yala", "point", "Yala"), place(text, "Pattani", "point", "Pattani")
+    got = event_locations(text, [yala, pattani], [span(text, "Yala"), span(text, "Pattani")])
+    assert [x.location.text for x in got] == ["Yala", "Pattani"]  # no narrowing to one of a pair
+    hama = place(text, "Hama", "admin1", "Hama")
+    (gov,) = event_locations(text, [hama], [span(text, "Hama Governorate")])
+    assert gov.name == span(text, "Hama Governorate") and gov.location.precision == "admin1"
+
+
+def test_a_country_or_province_holding_another_located_place_is_dropped() -> None:
+    text = "a bomb went off in Kiziltepe in Mardin province, Turkey, and in Aleppo"
+    town = place(text, "Kiziltepe", "point", "Mardin")
+    province = place(text, "Mardin", "admin1", "Mardin")
+    country = place(text, "Turkey", "point")
+    country.precision = "country"
+    other = place(text, "Aleppo", "point", "Aleppo")
+    located = [span(text, w) for w in ("Kiziltepe", "Mardin", "Turkey", "Aleppo")]
+    got = event_locations(text, [town, province, country, other], located)
+    # all are "SY" in these hand-made candidates: the country holds both towns, the province one
+    assert [x.location.text for x in got] == ["Kiziltepe", "Aleppo"]
+
+
 def test_words_read_as_weapons_or_in_lower_case_are_not_places() -> None:
     text = "a Sukhoi Su-34 bombed the convoy at Tabqa"
     assert event_locations(text, [], [span(text, "Sukhoi")], taken=[span(text, "Sukhoi Su-34")]) == []

@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from debrief.encoder.model import TokenStates
 from debrief.errors import DebriefError
-from debrief.event_fields import choose_places, location_of
+from debrief.event_fields import PRECISION_RANK, location_of
 from debrief.records import Location, PlaceMention
 
 LOCATOR_FILE = "event_location_v1.npz"
@@ -108,7 +108,8 @@ class Locator:
 
     def probabilities(self, features: Array) -> Array:
         hidden = np.maximum(features @ self.w1 + self.b1, 0.0)
-        return (1.0 / (1.0 + np.exp(-(hidden @ self.w2 + self.b2)))).astype(np.float32)
+        logits = np.clip(hidden @ self.w2 + self.b2, -60.0, 60.0)  # exp overflows past ±88 in float32
+        return (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
 
     def locate(
         self, tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()
@@ -152,33 +153,47 @@ def event_locations(
 ) -> list[Located]:
     """The located `spans` (document offsets) as the event's place(s).
 
-    Spans over words another stage has read as something else (`taken`: weapons, dates, people and
-    organisations: "Kalibr missiles"), or just before them ("a Sukhoi Su-34"), are dropped. The
-    place mentions the rest overlap are narrowed as the rules narrow a sentence's places (a listed
-    group, else the most specific: "al-Latamna in Hama province" is al-Latamna). A capitalised span
-    the gazetteer does not know (a village missing from it) is kept by its words; when the located
-    places are only areas it lies in ("Kafr Naya in northern Aleppo"), it takes the area's resolution
-    and precision."""
+    Spans over words another stage has read as something else (`taken`: weapons, dates, people, organisations
+    and armed groups: "Kalibr missiles", "Al-Nusra Front"), or just before them ("a Sukhoi Su-34"), are dropped.
+    Each place mention a span overlaps is a place of the event, named by the mention's name and the span's words
+    together ("the Deir Ezzor Governorate", "Aleppo City"), unless it contains another located place ("Kiziltepe
+    in Mardin province" is Kiziltepe; "Idlib, Syria" is Idlib). A capitalised span the gazetteer does not know
+    (a village missing from it) is kept by its words; it takes the resolution and precision of the most specific
+    area located with it, which is then not a place of its own ("Kafr Naya in northern Aleppo" is Kafr Naya, in
+    Aleppo), else none (the events stage then gives it its context's country and province)."""
     spans = [
         (s, e)
         for s, e in spans
         if not any((t0 < e and s < t1) or (e <= t0 and text[e:t0].isspace()) for t0, t1 in taken)
     ]
-    hits: list[PlaceMention] = []
+    hits: list[tuple[PlaceMention, tuple[int, int]]] = []
     bare: list[tuple[int, int]] = []
     for s, e in spans:
         over = [p for p in places if p.name_start < e and s < p.name_end]
-        hits.extend(p for p in over if p not in hits)
+        for p in over:
+            if all(p is not q for q, _ in hits):
+                hits.append((p, (min(s, p.name_start), max(e, p.name_end))))
         if not over and text[s : s + 1].isupper():
             bare.append((s, e))
-    chosen = choose_places([p for p in hits if p.resolved is not None]) or hits[:1]
-    if bare and all(p.precision in AREA for p in chosen):
-        area = location_of(chosen[0]) if chosen else Location()
-        return [
-            Located(
-                area.model_copy(update={"text": text[s:e], "name": None, "geonames_id": None, "start": s, "end": e}),
-                (s, e),
-            )
-            for s, e in bare
-        ]
-    return [Located(location_of(p), (p.name_start, p.name_end)) for p in chosen]
+    kept = [(p, name) for p, name in hits if not any(q is not p and contains(p, q) for q, _ in hits)]
+    areas = sorted((p for p, _ in kept if p.precision in AREA), key=lambda p: PRECISION_RANK[p.precision or "country"])
+    area = location_of(areas[0]) if areas else Location()
+    if bare and areas:  # the area an unknown name lies in is its resolution, not another place
+        kept = [(p, name) for p, name in kept if p is not areas[0]]
+    out = [Located(location_of(p), name) for p, name in kept]
+    for s, e in bare:
+        update = {"text": text[s:e], "name": None, "geonames_id": None, "start": s, "end": e}
+        out.append(Located(area.model_copy(update=update), (s, e)))
+    return sorted(out, key=lambda x: x.name)
+
+
+def contains(outer: PlaceMention, inner: PlaceMention) -> bool:
+    """Whether `outer` is a country or province that `inner`, a more specific place, lies in."""
+    a, b = outer.resolved, inner.resolved
+    if a is None or b is None or outer.precision is None or inner.precision is None:
+        return False
+    if PRECISION_RANK[outer.precision] <= PRECISION_RANK[inner.precision] or a.country != b.country:
+        return False
+    if outer.precision == "admin1":
+        return (a.admin1_code or a.admin1) == (b.admin1_code or b.admin1)
+    return outer.precision == "country"

@@ -161,7 +161,7 @@ class EventsModelStage(EventsStage):
         names = [(p.name_start - s0, p.name_end - s0, p.resolved is not None) for p in places]
         spans = self.locator().locate(tokens, text, (trigger[0] - s0, trigger[1] - s0), names)
         taken = [(w.start, w.end) for w in doc.weapons] + [(t.start, t.end) for t in doc.timexes]
-        taken += [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization")]
+        taken += [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization", "group")]
         return event_locations(doc.text, places, [(s + s0, e + s0) for s, e in spans], taken)
 
     def __call__(self, doc: Document) -> Document:
