@@ -25,6 +25,7 @@ from debrief.stages.event_locator import (
 from debrief.stages.events_model import MODEL_FILE, NONE_CODE, EventsModelStage, TypeClassifier, place_event
 
 DIM = 4
+FLAGS = 3 * DIM + len(DISTANCE_BUCKETS) + 1  # the first flag (capitalised word)
 
 
 def fake_tokens(text: str) -> TokenStates:
@@ -36,24 +37,29 @@ def fake_tokens(text: str) -> TokenStates:
 
 def capital_locator(threshold: float = 0.5) -> Locator:
     """A locator that takes every capitalised word for the location."""
-    n = 3 * DIM + len(DISTANCE_BUCKETS) + 4
+    n = 6 * DIM + len(DISTANCE_BUCKETS) + 4
     w1 = np.zeros((n, 1), dtype=np.float32)
-    w1[-3, 0] = 1.0
+    w1[FLAGS, 0] = 1.0
     return Locator(w1, np.zeros(1, np.float32), np.array([10.0], np.float32), -5.0, threshold, "x")
 
 
-def test_features_hold_state_trigger_product_distance_and_capital() -> None:
+def test_features_hold_state_trigger_product_distance_capital_and_context() -> None:
     text = "jets struck Homs"
     tokens = fake_tokens(text)
     f = piece_features(tokens, text, (5, 11))  # "struck", piece 2
-    assert f.shape == (5, 3 * DIM + len(DISTANCE_BUCKETS) + 4)
+    assert f.shape == (5, 6 * DIM + len(DISTANCE_BUCKETS) + 4)
     np.testing.assert_array_equal(f[:, DIM : 2 * DIM], np.broadcast_to(tokens.states[2], (5, DIM)))
     np.testing.assert_array_equal(f[:, 2 * DIM : 3 * DIM], tokens.states * tokens.states[2])
-    onehot = f[:, 3 * DIM : -3]
+    onehot = f[:, 3 * DIM : FLAGS]
     assert onehot.sum(1).tolist() == [1.0] * 5
     assert onehot[2].argmax() != onehot[3].argmax()  # the trigger and the word after it differ
-    assert f[:, -3].tolist() == [0.0, 0.0, 0.0, 1.0, 0.0]  # "Homs" only
-    assert not f[:, -2:].any()  # no places given
+    assert f[:, FLAGS].tolist() == [0.0, 0.0, 0.0, 1.0, 0.0]  # "Homs" only
+    assert not f[:, FLAGS + 1 : FLAGS + 3].any()  # no places given
+    context = f[:, FLAGS + 3 :]
+    np.testing.assert_allclose(context[:, :DIM], np.broadcast_to(tokens.states[1:4].mean(0), (5, DIM)))
+    np.testing.assert_array_equal(context[1:, DIM : 2 * DIM], tokens.states[:-1])  # the piece before
+    np.testing.assert_array_equal(context[:-1, 2 * DIM :], tokens.states[1:])  # the piece after
+    assert not context[0, DIM : 2 * DIM].any() and not context[-1, 2 * DIM :].any()
 
 
 def test_locate_returns_whole_names_and_nothing_below_threshold() -> None:
@@ -176,7 +182,7 @@ def test_event_keeps_its_place_when_the_locator_finds_none_or_a_later_sentence_r
 
 def test_committed_locator_reads_the_committed_type_model() -> None:
     locator = Locator.load(MODEL_FILE)
-    assert locator.w1.shape == (3 * 384 + len(DISTANCE_BUCKETS) + 4, locator.b1.shape[0])
+    assert locator.w1.shape == (6 * 384 + len(DISTANCE_BUCKETS) + 4, locator.b1.shape[0])
     assert 0.0 < locator.threshold < 1.0
     with pytest.raises(LocatorFileError, match="another type model"):
         Locator.load(LOCATOR_FILE)

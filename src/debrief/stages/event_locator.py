@@ -7,7 +7,7 @@ word is capitalised or lies in a place the places stage found (resolved or not),
 probability that the piece lies in the event's location. Pieces at
 or above the threshold, merged by word, are the location spans. Trained by
 ``scripts/train_location_model.py`` on Halterman's event-location sentences (MIT) other than the
-RELABEL test records, and stored as ``data/models/event_location_v1.npz`` with the SHA-256 of the type
+RELABEL test records, and stored as ``data/models/event_location_v2.npz`` with the SHA-256 of the type
 model whose encoder layers it reads (a locator trained on other layers refuses to load).
 
 :meth:`Locator.locate` is the pure part; :func:`event_locations` turns its spans into the event's
@@ -30,7 +30,8 @@ from debrief.errors import DebriefError
 from debrief.event_fields import PRECISION_RANK, location_of
 from debrief.records import Location, PlaceMention
 
-LOCATOR_FILE = "event_location_v1.npz"
+LOCATOR_FILE = "event_location_v2.npz"
+FORMAT_VERSION = 2  # the layout of piece_features the weights read
 DISTANCE_BUCKETS = (-20, -10, -5, -2, -1, 0, 1, 2, 5, 10, 20)  # pieces from the trigger's first piece
 
 Array = npt.NDArray[np.float32]
@@ -55,8 +56,9 @@ def _model_bytes(name: str) -> bytes:
 
 def piece_features(tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()) -> Array:
     """One row per word piece of `text`: [state, trigger state, state·trigger, distance bucket one-hot,
-    capitalised word, in a place mention, in a resolved one]. `trigger` and `places` are character
-    spans of `text`; a trigger outside the encoded pieces reads as the [CLS] piece."""
+    capitalised word, in a place mention, in a resolved one, the mean state of the sentence's pieces,
+    the previous piece's state, the next piece's state]. `trigger` and `places` are character spans
+    of `text`; a trigger outside the encoded pieces reads as the [CLS] piece."""
     states, spans = tokens.states, tokens.spans
     n = len(spans)
     inside = [i for i, (s, e) in enumerate(spans) if e > s and s < trigger[1] and trigger[0] < e]
@@ -77,7 +79,11 @@ def piece_features(tokens: TokenStates, text: str, trigger: tuple[int, int], pla
         dtype=np.float32,
     )
     tiled = np.broadcast_to(anchor, states.shape)
-    return np.concatenate([states, tiled, states * anchor, onehot, flags], axis=1).astype(np.float32)
+    mean = np.broadcast_to(states[1:-1].mean(0) if n > 2 else states.mean(0), states.shape)
+    zero = np.zeros((1, states.shape[1]), dtype=np.float32)
+    before, after = np.vstack([zero, states[:-1]]), np.vstack([states[1:], zero])
+    parts = [states, tiled, states * anchor, onehot, flags, mean, before, after]
+    return np.concatenate(parts, axis=1).astype(np.float32)
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,9 @@ class Locator:
                 float(npz["threshold"]),
                 str(npz["type_model_sha256"]),
             )
+            version = int(npz["format_version"]) if "format_version" in npz.files else 1
+        if version != FORMAT_VERSION:
+            raise LocatorFileError(f"{name} has format {version}, this debrief reads {FORMAT_VERSION}")
         if locator.type_model_sha256 != model_digest(type_model):
             raise LocatorFileError(
                 f"{name} was trained on another type model than {type_model} (run scripts/train_location_model.py)"
