@@ -53,3 +53,21 @@ def test_a_quotation_signed_with_a_dash() -> None:
 def test_a_participle_after_a_comma_takes_the_subject() -> None:
     found = claims("Warren praised the governor's record on schools, saying she had steady hands in a crisis.")
     assert ("Warren", "saying", "she had steady hands in a crisis") in found
+
+
+def test_demands_refusals_and_decisions_are_cues() -> None:
+    assert claims("The union demanded that the ministry pay the March wages.") == [
+        ("The union", "demanded", "the ministry pay the March wages")
+    ]
+    assert claims("The governor refuses to lift the curfew in the capital.") == [
+        ("The governor", "refuses", "to lift the curfew in the capital")
+    ]
+
+
+def test_feeling_chanting_and_offering_need_a_clause_or_a_quotation() -> None:
+    assert claims("Residents felt the blast across the city.") == []
+    assert claims("Protesters chanted slogans outside the embassy.") == []
+    assert claims("Turkey offered aid to the flood victims.") == []
+    assert claims("The minister felt that the strikes were justified.") == [
+        ("The minister", "felt", "the strikes were justified")
+    ]

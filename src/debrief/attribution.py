@@ -34,7 +34,11 @@ SAY_CUES = (
     "plans|planned|refused|declined|opposed|opposes|oppose|supports|support|"
     "citing|expressed|voiced|"
     "blasted|denounced|condemned|condemns|welcomed|welcomes|recalling|"
-    "want|supported|discussed|thanked|thanks|proposed|proposes|learned|seemed|seems|appears"
+    "want|supported|discussed|thanked|thanks|proposed|proposes|learned|seemed|seems|appears|"
+    # demands, offers, decisions and refusals (tuned on train/dev)
+    "demanded|demands|demanding|refuses|refusing|offered|offers|decided|decides|encouraged|encourages|"
+    "encouraging|promising|defending|stressing|likened|likens|spoke of|speaks of|"
+    "claim|chanted|chanting|feels|felt|feel"
 )
 DENY_CUES = "denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes"
 HEDGE_CUES = frozenset(["suggested", "suggests", "estimated", "estimates", "believes", "believed"])
@@ -135,7 +139,27 @@ FINDING_SUBJECT = re.compile(
     r"inquiry|commission|inspector|auditors)(?:’s|'s)?\s+(?:(?:also|in\s+\d{4})\s+)?$",
     re.I,
 )
-CLAUSE_ONLY_CUES = frozenset(["found", "show", "shows", "showed", "called", "calls", "think", "thought", "believe"])
+# "felt the blast", "chanted slogans", "offered aid" are not attributions
+CLAUSE_ONLY_CUES = frozenset(
+    [
+        "found",
+        "show",
+        "shows",
+        "showed",
+        "called",
+        "calls",
+        "think",
+        "thought",
+        "believe",
+        "feel",
+        "feels",
+        "felt",
+        "chanted",
+        "chanting",
+        "offered",
+        "offers",
+    ]
+)
 CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-]+\s+){1,6}(?:[“\"]|''))")
 
 
