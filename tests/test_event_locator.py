@@ -15,6 +15,7 @@ from debrief.records import Event, Location, PlaceCandidate, PlaceMention, Span
 from debrief.stages.event_locator import (
     DISTANCE_BUCKETS,
     LOCATOR_FILE,
+    PLACE_FLOOR,
     Located,
     Locator,
     LocatorFileError,
@@ -67,6 +68,15 @@ def test_locate_returns_whole_names_and_nothing_below_threshold() -> None:
     spans = capital_locator().locate(fake_tokens(text), text, (5, 11))
     assert [text[s:e] for s, e in spans] == ["Deir Hafer", "Al-Bab", "Friday"]
     assert capital_locator(threshold=0.999).locate(fake_tokens(text), text, (5, 11)) == []
+
+
+def test_below_the_threshold_the_best_rated_place_counts_from_the_floor_on() -> None:
+    text = "jets struck Deir Hafer and Al-Bab on Friday"
+    places = [(*span(text, "Deir Hafer"), True), (*span(text, "Al-Bab"), True)]
+    unsure = capital_locator(threshold=0.999)  # every capitalised piece at 0.993, the rest at 0.007
+    assert [text[s:e] for s, e in unsure.locate(fake_tokens(text), text, (5, 11), places)] == ["Deir Hafer"]
+    lower_case = [(*span(text, "struck"), True)]  # a "place" the model rates at 0.007, below PLACE_FLOOR
+    assert PLACE_FLOOR > 0.007 and unsure.locate(fake_tokens(text), text, (5, 11), lower_case) == []
 
 
 def test_merge_words_joins_across_spaces_and_hyphens_only() -> None:
