@@ -71,3 +71,9 @@ def test_feeling_chanting_and_offering_need_a_clause_or_a_quotation() -> None:
     assert claims("The minister felt that the strikes were justified.") == [
         ("The minister", "felt", "the strikes were justified")
     ]
+
+
+def test_a_block_quotation_under_its_colon_cue() -> None:
+    text = 'Donors gave less.\n\nThe local paper reports:\n\n"Only a quarter of the donors gave over $200."\n\nNext.'
+    assert claims(text) == [("The local paper", "reports", "Only a quarter of the donors gave over $200")]
+    assert claims('The rules:\n\n"No one may enter the zone after dark, by order of the command."') == []

@@ -95,6 +95,14 @@ def direct_attributions(doc: Document, quotes: list[QuoteSpan]) -> list[Attribut
                 continue
         # attribution before the quotation: X said: “…”
         sent_start, _ = _sentence_bounds(doc, q.start, q.start + 1)
+        if not text[sent_start : q.start].strip():  # X reports:¶ “…”: a block quotation under its cue
+            prev = next((x for x in reversed(doc.sentences) if x.end <= sent_start), None)
+            if (
+                prev is not None
+                and not text[prev.end : sent_start].strip()
+                and text[prev.start : prev.end].rstrip().endswith(":")
+            ):
+                sent_start = prev.start
         head = text[sent_start : q.start]
         m = re.search(rf"{CUE_RE.pattern}\s*[:,]?\s*$", head)
         if m:
