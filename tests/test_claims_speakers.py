@@ -77,3 +77,11 @@ def test_a_block_quotation_under_its_colon_cue() -> None:
     text = 'Donors gave less.\n\nThe local paper reports:\n\n"Only a quarter of the donors gave over $200."\n\nNext.'
     assert claims(text) == [("The local paper", "reports", "Only a quarter of the donors gave over $200")]
     assert claims('The rules:\n\n"No one may enter the zone after dark, by order of the command."') == []
+
+
+def test_a_document_speaks_through_its_relative_clause() -> None:
+    assert claims("The ministry issued a statement that said the strikes hit only military targets.") == [
+        ("a statement", "said", "the strikes hit only military targets")
+    ]
+    found = claims("He released a letter from his doctor on Friday that says he is in good health.")
+    assert found == [("a letter from his doctor", "says", "he is in good health")]

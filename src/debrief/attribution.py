@@ -282,6 +282,9 @@ def speaker_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
         subject = _subject(text, floor, cue_start)
         if subject is not None:
             return subject
+    document = _DOCUMENT_THAT.search(left.rstrip())
+    if document:  # "issued a statement that said …", "a letter from his doctor that says …"
+        return floor + document.start("np"), floor + document.end("np")
     # strip the gap (adverbs, auxiliaries, an appositive between commas)
     for cut in range(len(left) + 1):
         if cut < len(left) and left[cut] not in " ,":
@@ -342,6 +345,18 @@ def _subject(text: str, floor: int, end: int) -> tuple[int, int] | None:
     return floor + offset + m.start(), floor + offset + m.end()
 
 
+DOCUMENT_NOUNS = (
+    "statement|letter|report|release|note|memo|study|poll|survey|document|tweet|post|message|video|"
+    "communiqu[ée]|bulletin|assessment|analysis|order|decree|filing|complaint|lawsuit|ruling"
+)
+# a document that speaks through a relative clause: "a statement that said …", "the report, which found …"
+_DOCUMENT_THAT = re.compile(
+    rf"\b(?P<np>(?:a|an|the|its|his|her|their|this)\s+(?:(?!(?:a|an|the|its|his|her|their|this)\b)[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{DOCUMENT_NOUNS})\b"
+    r"(?:\s+(?:from|by|of)\s+(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)?)"
+    r"(?:\s+\w+\s+(?:morning|afternoon|evening|night)|\s+(?:on\s+)?\w+day)?,?\s+(?:that|which)$",
+    re.I,
+)
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"])
 _DETERMINED_NOUN = re.compile(r"\w+\s+[\w’'-]+")  # else the determiner and the next word
 _DETERMINED_ROLE = re.compile(rf"\w+\s+(?:[\w’'-]+\s+){{0,3}}?(?:{ROLE_WORDS})\b")
