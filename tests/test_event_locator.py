@@ -139,6 +139,16 @@ def test_a_country_or_province_holding_another_located_place_is_dropped() -> Non
     assert [x.location.text for x in got] == ["Kiziltepe", "Aleppo"]
 
 
+def test_a_landmark_given_by_distance_and_bearing_is_not_a_place_of_the_event() -> None:
+    text = "militia attacked Birdik, about 50 km north of Kutum, and Tawila, 10 km east of Kutum"
+    kutum = place(text, "Kutum", "point", "North Darfur")
+    (birdik, tawila) = event_locations(text, [kutum], [span(text, "Birdik"), span(text, "Kutum"), span(text, "Tawila")])
+    assert (birdik.location.text, birdik.location.precision, birdik.location.lat) == ("Birdik", "near", 36.0)
+    assert tawila.location.text == "Tawila"
+    alone = event_locations(text, [kutum], [span(text, "Kutum")])  # the only place given: it stays
+    assert [x.location.text for x in alone] == ["Kutum"]
+
+
 def test_words_read_as_weapons_or_in_lower_case_are_not_places() -> None:
     text = "a Sukhoi Su-34 bombed the convoy at Tabqa"
     assert event_locations(text, [], [span(text, "Sukhoi")], taken=[span(text, "Sukhoi Su-34")]) == []

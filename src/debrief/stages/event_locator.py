@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -171,6 +172,13 @@ class Located:
 
 
 AREA = ("admin1", "admin2", "country")
+# a distance and a bearing before a name make it a landmark: "15 km east of", "forty miles (60 km) north of the town of"
+REFERENCE_POINT = re.compile(
+    r"\b(?:\d[\d,.]*|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)[\s-]+(?:km|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]{0,25}\))?"
+    r"\s+(?:due\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?){0,2}$",
+    re.I,
+)
 
 
 def event_locations(
@@ -201,10 +209,16 @@ def event_locations(
         if not over and text[s : s + 1].isupper():
             bare.append((s, e))
     kept = [(p, name) for p, name in hits if not any(q is not p and contains(p, q) for q, _ in hits)]
+    # "Birdik, about 50 km north of Kutum": Kutum is where Birdik lies from, not a place of the event
+    landmarks = [p for p, _ in kept if REFERENCE_POINT.search(text, max(0, p.name_start - 80), p.name_start)]
+    if landmarks and (bare or len(landmarks) < len(kept)):
+        kept = [(p, name) for p, name in kept if p not in landmarks]
     areas = sorted((p for p, _ in kept if p.precision in AREA), key=lambda p: PRECISION_RANK[p.precision or "country"])
     area = location_of(areas[0]) if areas else Location()
     if bare and areas:  # the area an unknown name lies in is its resolution, not another place
         kept = [(p, name) for p, name in kept if p is not areas[0]]
+    elif bare and landmarks:  # an unknown name near a landmark: the landmark's point, precision "near"
+        area = location_of(landmarks[0]).model_copy(update={"precision": "near"})
     out = [Located(location_of(p), name) for p, name in kept]
     for s, e in bare:
         update = {"text": text[s:e], "name": None, "geonames_id": None, "start": s, "end": e}
