@@ -60,6 +60,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from torch_bert import bert_layer, layer_arrays
 
 from debrief.encoder import MINILM_SHA256, load_encoder, locate_model, read_safetensors
 from debrief.taxonomy import EVENT_CODES
@@ -166,35 +167,8 @@ def build_torch_model(top_layers: int):  # type: ignore[no-untyped-def]
     raw = {k.removeprefix("bert."): torch.tensor(np.array(v)) for k, v in tensors.items()}
     dim, heads, n_layers = encoder.dim, encoder.heads, encoder.layers
 
-    class Layer(nn.Module):
-        def __init__(self, prefix: str) -> None:
-            super().__init__()
-            self.q, self.k, self.v, self.o = (nn.Linear(dim, dim) for _ in range(4))
-            self.ln1, self.ln2 = nn.LayerNorm(dim, eps=1e-12), nn.LayerNorm(dim, eps=1e-12)
-            self.inter, self.out = nn.Linear(dim, 4 * dim), nn.Linear(4 * dim, dim)
-            names = {
-                "q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
-                "o": "attention.output.dense", "ln1": "attention.output.LayerNorm",
-                "inter": "intermediate.dense", "out": "output.dense", "ln2": "output.LayerNorm",
-            }  # fmt: skip
-            self.names = names
-            for attr, name in names.items():
-                mod = getattr(self, attr)
-                mod.weight.data.copy_(raw[f"{prefix}.{name}.weight"])
-                mod.bias.data.copy_(raw[f"{prefix}.{name}.bias"])
-
-        def forward(self, x, bias):  # type: ignore[no-untyped-def]
-            b, n, _ = x.shape
-            d = dim // heads
-
-            def split(y):  # type: ignore[no-untyped-def]
-                return y.view(b, n, heads, d).transpose(1, 2)
-
-            q, k, v = split(self.q(x)), split(self.k(x)), split(self.v(x))
-            att = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(d) + bias, dim=-1)
-            ctx = (att @ v).transpose(1, 2).reshape(b, n, dim)
-            x = self.ln1(x + self.o(ctx))
-            return self.ln2(x + self.out(torch.nn.functional.gelu(self.inter(x))))
+    def make_layer(prefix: str):  # type: ignore[no-untyped-def]
+        return bert_layer(dim, heads, lambda name: raw[f"{prefix}.{name}"])
 
     class Lower(nn.Module):
         def __init__(self) -> None:
@@ -205,7 +179,7 @@ def build_torch_model(top_layers: int):  # type: ignore[no-untyped-def]
             self.ln = nn.LayerNorm(dim, eps=1e-12)
             self.ln.weight.data.copy_(raw["embeddings.LayerNorm.weight"])
             self.ln.bias.data.copy_(raw["embeddings.LayerNorm.bias"])
-            self.layers = nn.ModuleList(Layer(f"encoder.layer.{i}") for i in range(n_layers - top_layers))
+            self.layers = nn.ModuleList(make_layer(f"encoder.layer.{i}") for i in range(n_layers - top_layers))
 
         def forward(self, ids, bias):  # type: ignore[no-untyped-def]
             x = self.ln(self.word(ids) + self.pos(torch.arange(ids.shape[1]))[None] + self.tt)
@@ -216,7 +190,9 @@ def build_torch_model(top_layers: int):  # type: ignore[no-untyped-def]
     class Top(nn.Module):
         def __init__(self, n_codes: int) -> None:
             super().__init__()
-            self.layers = nn.ModuleList(Layer(f"encoder.layer.{i}") for i in range(n_layers - top_layers, n_layers))
+            self.layers = nn.ModuleList(
+                make_layer(f"encoder.layer.{i}") for i in range(n_layers - top_layers, n_layers)
+            )
             self.head = nn.Linear(dim, n_codes)
             nn.init.zeros_(self.head.bias)
             nn.init.normal_(self.head.weight, std=0.02)
@@ -400,13 +376,7 @@ def save(out: Path, top, codes: list[str], top_layers: int, n_layers: int, max_t
     """The tuned layers in the numpy encoder's names and orientation (dense weights as x @ W), float16."""
     arrays: dict[str, np.ndarray] = {}
     for j, layer in enumerate(top.layers):
-        prefix = f"encoder.layer.{n_layers - top_layers + j}"
-        for attr, name in layer.names.items():
-            mod = getattr(layer, attr)
-            w = mod.weight.detach().numpy()
-            is_dense = isinstance(mod, type(layer.q))
-            arrays[f"layer:{prefix}.{name}.weight"] = (w.T if is_dense else w).astype(np.float16)
-            arrays[f"layer:{prefix}.{name}.bias"] = mod.bias.detach().numpy().astype(np.float16)
+        arrays.update(layer_arrays(layer, f"encoder.layer.{n_layers - top_layers + j}", "layer:"))
     scale = float(top.scale.detach())
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(

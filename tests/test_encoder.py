@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from debrief.encoder import EncoderError, SentenceEncoder, load_encoder, locate_model, read_safetensors
+from debrief.encoder.model import attention_bias, bert_layer
 from debrief.encoder.source import sha256_of, verify
 from debrief.encoder.tokenizer import WordPiece, basic_tokens, token_spans
 from debrief.options import EncoderOptions
@@ -34,7 +35,7 @@ def write_safetensors(path: Path, tensors: dict[str, np.ndarray]) -> None:
     path.write_bytes(struct.pack("<Q", len(head)) + head + b"".join(blobs))
 
 
-def tiny_model(folder: Path, dim: int = 8, heads: int = 2, inner: int = 16) -> Path:
+def tiny_model(folder: Path, dim: int = 8, heads: int = 2, inner: int = 16, layers: int = 1) -> Path:
     rng = np.random.default_rng(0)
     t: dict[str, np.ndarray] = {
         "embeddings.word_embeddings.weight": rng.normal(size=(len(VOCAB), dim)),
@@ -43,24 +44,25 @@ def tiny_model(folder: Path, dim: int = 8, heads: int = 2, inner: int = 16) -> P
         "embeddings.LayerNorm.weight": np.ones(dim),
         "embeddings.LayerNorm.bias": np.zeros(dim),
     }
-    p = "encoder.layer.0"
-    for name, shape in (
-        ("attention.self.query", (dim, dim)),
-        ("attention.self.key", (dim, dim)),
-        ("attention.self.value", (dim, dim)),
-        ("attention.output.dense", (dim, dim)),
-        ("intermediate.dense", (inner, dim)),
-        ("output.dense", (dim, inner)),
-    ):
-        t[f"{p}.{name}.weight"] = rng.normal(size=shape) * 0.3
-        t[f"{p}.{name}.bias"] = np.zeros(shape[0])
-    for ln in ("attention.output.LayerNorm", "output.LayerNorm"):
-        t[f"{p}.{ln}.weight"] = np.ones(dim)
-        t[f"{p}.{ln}.bias"] = np.zeros(dim)
+    for i in range(layers):
+        p = f"encoder.layer.{i}"
+        for name, shape in (
+            ("attention.self.query", (dim, dim)),
+            ("attention.self.key", (dim, dim)),
+            ("attention.self.value", (dim, dim)),
+            ("attention.output.dense", (dim, dim)),
+            ("intermediate.dense", (inner, dim)),
+            ("output.dense", (dim, inner)),
+        ):
+            t[f"{p}.{name}.weight"] = rng.normal(size=shape) * 0.3
+            t[f"{p}.{name}.bias"] = np.zeros(shape[0])
+        for ln in ("attention.output.LayerNorm", "output.LayerNorm"):
+            t[f"{p}.{ln}.weight"] = np.ones(dim)
+            t[f"{p}.{ln}.bias"] = np.zeros(dim)
     folder.mkdir(parents=True, exist_ok=True)
     write_safetensors(folder / "model.safetensors", t)
     (folder / "vocab.txt").write_text("\n".join(VOCAB) + "\n", encoding="utf-8")
-    (folder / "config.json").write_text(json.dumps({"num_hidden_layers": 1, "num_attention_heads": heads}))
+    (folder / "config.json").write_text(json.dumps({"num_hidden_layers": layers, "num_attention_heads": heads}))
     return folder
 
 
@@ -133,6 +135,23 @@ def test_token_states_come_from_the_same_pass_as_the_embeddings(tmp_path: Path) 
     assert tokens[0].spans[1:4] == [(0, 9)] * 3 and tokens[1].spans == [(0, 0), (0, 4), (0, 0)]
     pooled = tokens[1].states.mean(0)
     np.testing.assert_allclose(embeddings[1], pooled / np.linalg.norm(pooled), atol=1e-5)
+
+
+def test_states_kept_below_a_layer_run_through_the_layers_above_give_the_last_states(tmp_path: Path) -> None:
+    enc = SentenceEncoder.from_folder(tiny_model(tmp_path / "m", layers=3))
+    texts = ["Warplanes struck the town.", "cafe"]
+    _, plain = enc.encode_tokens(texts)
+    assert all(t.inner is None for t in plain)
+    _, tokens = enc.encode_tokens(texts, keep=1)
+    for t, p in zip(tokens, plain, strict=True):
+        assert t.inner is not None and t.inner.shape == t.states.shape
+        np.testing.assert_allclose(t.states, p.states, atol=1e-6)
+        x = t.inner[None]
+        assert not np.allclose(x[0], t.states, atol=1e-3)
+        bias = attention_bias(np.ones((1, x.shape[1]), dtype=np.float32))
+        for i in (1, 2):
+            x = bert_layer(x, bias, enc.tensors, f"encoder.layer.{i}", enc.heads)
+        np.testing.assert_allclose(x[0], t.states, atol=1e-5)
 
 
 def test_weights_checked_by_sha256(tmp_path: Path) -> None:

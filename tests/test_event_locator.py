@@ -19,6 +19,7 @@ from debrief.stages.event_locator import (
     Located,
     Locator,
     LocatorFileError,
+    LocatorInputError,
     event_locations,
     merge_words,
     piece_features,
@@ -33,15 +34,17 @@ def fake_tokens(text: str) -> TokenStates:
     """Word pieces = basic tokens, each state a one-hot of its index (mod DIM)."""
     spans = [(0, 0), *((s, e) for _, s, e in token_spans(text)), (0, 0)]
     states = np.eye(DIM, dtype=np.float32)[np.arange(len(spans)) % DIM]
-    return TokenStates(states, spans)
+    return TokenStates(states, spans, states)
 
 
-def capital_locator(threshold: float = 0.5) -> Locator:
-    """A locator that takes every capitalised word for the location."""
+def capital_locator(threshold: float = 0.5, trigger_vector: np.ndarray | None = None) -> Locator:
+    """A locator that takes every capitalised word for the location (no tuned layers: the states it
+    reads are the encoder's, plus `trigger_vector` on the trigger's pieces)."""
     n = 6 * DIM + len(DISTANCE_BUCKETS) + 4
     w1 = np.zeros((n, 1), dtype=np.float32)
     w1[FLAGS, 0] = 1.0
-    return Locator(w1, np.zeros(1, np.float32), np.array([10.0], np.float32), -5.0, threshold, "x")
+    vector = np.zeros(DIM, np.float32) if trigger_vector is None else trigger_vector
+    return Locator(w1, np.zeros(1, np.float32), np.array([10.0], np.float32), -5.0, threshold, "x", {}, 0, 0, 1, vector)
 
 
 def test_features_hold_state_trigger_product_distance_capital_and_context() -> None:
@@ -77,6 +80,19 @@ def test_below_the_threshold_the_best_rated_place_counts_from_the_floor_on() -> 
     assert [text[s:e] for s, e in unsure.locate(fake_tokens(text), text, (5, 11), places)] == ["Deir Hafer"]
     lower_case = [(*span(text, "struck"), True)]  # a "place" the model rates at 0.007, below PLACE_FLOOR
     assert PLACE_FLOOR > 0.007 and unsure.locate(fake_tokens(text), text, (5, 11), lower_case) == []
+
+
+def test_the_tuned_layers_read_the_lower_states_with_the_trigger_marked() -> None:
+    text = "jets struck Homs"
+    tokens = fake_tokens(text)
+    vector = np.full(DIM, 0.5, np.float32)
+    tagged = capital_locator(trigger_vector=vector).tagged_states(tokens, (5, 11))  # "struck", piece 2
+    assert tokens.inner is not None
+    np.testing.assert_array_equal(tagged.states - tokens.inner, np.outer([0, 0, 1, 0, 0], vector))
+    outside = capital_locator(trigger_vector=vector).tagged_states(tokens, (40, 45))
+    np.testing.assert_array_equal(outside.states - tokens.inner, np.outer([1, 0, 0, 0, 0], vector))  # [CLS]
+    with pytest.raises(LocatorInputError, match="layer 0"):
+        capital_locator().locate(TokenStates(tokens.states, tokens.spans), text, (5, 11))
 
 
 def test_merge_words_joins_across_spaces_and_hyphens_only() -> None:
@@ -204,6 +220,9 @@ def test_committed_locator_reads_the_committed_type_model() -> None:
     locator = Locator.load(MODEL_FILE)
     assert locator.w1.shape == (6 * 384 + len(DISTANCE_BUCKETS) + 4, locator.b1.shape[0])
     assert 0.0 < locator.threshold < 1.0
+    assert locator.branch_from + locator.branch_layers == 6 and locator.trigger_vector.shape == (384,)
+    tuned = {name.split(".")[2] for name in locator.branch}
+    assert tuned == {str(i) for i in range(locator.branch_from, 6)} and len(locator.branch) == 16 * len(tuned)
     with pytest.raises(LocatorFileError, match="another type model"):
         Locator.load(LOCATOR_FILE)
 
@@ -211,7 +230,7 @@ def test_committed_locator_reads_the_committed_type_model() -> None:
 class TokenEncoder:
     """Every text on the first axis (AIR_STRIKE for the classifier below), fake word-piece states."""
 
-    def encode_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenStates]]:
+    def encode_tokens(self, texts: list[str], keep: int | None = None) -> tuple[np.ndarray, list[TokenStates]]:
         return np.tile(np.eye(DIM, dtype=np.float32)[0], (len(texts), 1)), [fake_tokens(t) for t in texts]
 
 

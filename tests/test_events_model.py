@@ -56,7 +56,7 @@ class FakeEncoder:
 
         return np.array([axis(t) for t in texts], np.float32)
 
-    def encode_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenStates]]:
+    def encode_tokens(self, texts: list[str], keep: int | None = None) -> tuple[np.ndarray, list[TokenStates]]:
         return self.encode(texts), [TokenStates(np.zeros((2, 4), np.float32), [(0, 0), (0, 0)]) for _ in texts]
 
 

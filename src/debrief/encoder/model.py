@@ -57,6 +57,42 @@ def _gelu(x: Array) -> Array:
     return (0.5 * x * (1.0 + erf)).astype(np.float32)
 
 
+def attention_bias(mask: Array) -> Array:
+    """The additive attention bias of a (batch, pieces) mask of 1 (piece) and 0 (padding)."""
+    return ((1.0 - mask) * np.float32(-1e9))[:, None, None, :].astype(np.float32)
+
+
+def bert_layer(x: Array, bias: Array, tensors: Mapping[str, np.ndarray], prefix: str, heads: int) -> Array:
+    """One post-layer-norm BERT layer (the tensors named `prefix`.…, dense weights stored as x @ W) over
+    states `x` (batch, pieces, dim) with the attention bias of :func:`attention_bias`."""
+
+    def dense(y: Array, name: str) -> Array:
+        # one 2-D product over all pieces: numpy runs a 3-D one as a matrix product per text, 1.5× slower
+        w = tensors[f"{prefix}.{name}.weight"]
+        out = y.reshape(-1, y.shape[-1]) @ w + tensors[f"{prefix}.{name}.bias"]
+        return out.reshape(*y.shape[:-1], w.shape[1]).astype(np.float32, copy=False)
+
+    def norm(y: Array, name: str) -> Array:
+        return _layer_norm(y, tensors[f"{prefix}.{name}.weight"], tensors[f"{prefix}.{name}.bias"])
+
+    b, n, dim = x.shape
+    d = dim // heads
+
+    def split(y: Array) -> Array:
+        return y.reshape(b, n, heads, d).transpose(0, 2, 1, 3)
+
+    q = split(dense(x, "attention.self.query"))
+    k = split(dense(x, "attention.self.key"))
+    v = split(dense(x, "attention.self.value"))
+    scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(d)) + bias
+    scores = np.exp(scores - scores.max(-1, keepdims=True))
+    probs = scores / scores.sum(-1, keepdims=True)
+    ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(b, n, dim).astype(np.float32)
+    x = norm(x + dense(ctx, "attention.output.dense"), "attention.output.LayerNorm")
+    inner = _gelu(dense(x, "intermediate.dense"))
+    return norm(x + dense(inner, "output.dense"), "output.LayerNorm")
+
+
 @dataclass
 class SentenceEncoder:
     tensors: dict[str, np.ndarray]
@@ -102,45 +138,31 @@ class SentenceEncoder:
     def dim(self) -> int:
         return int(self.tensors["embeddings.word_embeddings.weight"].shape[1])
 
-    def _dense(self, x: Array, name: str) -> Array:
-        return (x @ self.tensors[f"{name}.weight"] + self.tensors[f"{name}.bias"]).astype(np.float32)
-
     def _ln(self, x: Array, name: str) -> Array:
         return _layer_norm(x, self.tensors[f"{name}.weight"], self.tensors[f"{name}.bias"])
 
-    def _forward(self, ids: npt.NDArray[np.int64], mask: Array) -> Array:
+    def _forward(self, ids: npt.NDArray[np.int64], mask: Array, keep: int | None = None) -> tuple[Array, Array | None]:
+        """The last layer's states and, when `keep` is given, the states that enter layer `keep`."""
         t = self.tensors
-        b, n = ids.shape
+        n = ids.shape[1]
         x = t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:n]
         x = self._ln((x + t["embeddings.token_type_embeddings.weight"][0]).astype(np.float32), "embeddings.LayerNorm")
-        h = self.heads
-        d = x.shape[-1] // h
-        bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+        bias = attention_bias(mask)
+        kept = None
         for i in range(self.layers):
-            p = f"encoder.layer.{i}"
-
-            def split(y: Array) -> Array:
-                return y.reshape(b, n, h, d).transpose(0, 2, 1, 3)
-
-            q = split(self._dense(x, f"{p}.attention.self.query"))
-            k = split(self._dense(x, f"{p}.attention.self.key"))
-            v = split(self._dense(x, f"{p}.attention.self.value"))
-            scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(d)) + bias
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            probs = scores / scores.sum(-1, keepdims=True)
-            ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(b, n, h * d).astype(np.float32)
-            x = self._ln(x + self._dense(ctx, f"{p}.attention.output.dense"), f"{p}.attention.output.LayerNorm")
-            inner = _gelu(self._dense(x, f"{p}.intermediate.dense"))
-            x = self._ln(x + self._dense(inner, f"{p}.output.dense"), f"{p}.output.LayerNorm")
-        return x
+            if i == keep:
+                kept = x
+            x = bert_layer(x, bias, self.tensors, f"encoder.layer.{i}", self.heads)
+        return x, kept
 
     def encode(self, texts: list[str]) -> Array:
         """One L2-normalised mean-pooled embedding per text, shape (len(texts), dim)."""
         return self.encode_tokens(texts)[0]
 
-    def encode_tokens(self, texts: list[str]) -> tuple[Array, list[TokenStates]]:
+    def encode_tokens(self, texts: list[str], keep: int | None = None) -> tuple[Array, list[TokenStates]]:
         """The embeddings of :meth:`encode` and, per text, the last layer's state of each word piece
-        with the character span of its word (one forward pass for both)."""
+        with the character span of its word (one forward pass for both); with `keep`, each text's
+        states also carry the states that enter layer `keep` (``TokenStates.inner``)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         tokens: list[TokenStates] = [TokenStates(np.zeros((0, self.dim), dtype=np.float32), [])] * len(texts)
         encoded = [self.tokenizer.encode_spans(t, self.max_length) for t in texts]
@@ -153,18 +175,21 @@ class SentenceEncoder:
             for row, i in enumerate(idx):
                 ids[row, : len(encoded[i][0])] = encoded[i][0]
                 mask[row, : len(encoded[i][0])] = 1.0
-            hidden = self._forward(ids, mask)
+            hidden, inner = self._forward(ids, mask, keep)
             pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
             out[idx] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             for row, i in enumerate(idx):
-                tokens[i] = TokenStates(hidden[row, : len(encoded[i][0])], encoded[i][1])
+                m = len(encoded[i][0])
+                tokens[i] = TokenStates(hidden[row, :m], encoded[i][1], None if inner is None else inner[row, :m])
         return out, tokens
 
 
 @dataclass(frozen=True)
 class TokenStates:
-    """A text's word pieces: last-layer states (pieces × dim, [CLS] and [SEP] included) and the
-    character span of each piece's word ((0, 0) for [CLS] and [SEP])."""
+    """A text's word pieces: last-layer states (pieces × dim, [CLS] and [SEP] included), the
+    character span of each piece's word ((0, 0) for [CLS] and [SEP]) and, when asked for, the states
+    that enter a lower layer (:meth:`SentenceEncoder.encode_tokens`'s `keep`)."""
 
     states: Array
     spans: list[tuple[int, int]]
+    inner: Array | None = None  # the states entering a lower layer, when the encoder was asked to keep them

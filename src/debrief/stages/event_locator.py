@@ -1,17 +1,22 @@
 """Which words of a sentence name where its event happened: the learned event locator.
 
-A small network over the word-piece states of the events model's encoder (the same forward pass that
-types the event, so locating costs no extra encoding): for each piece it reads the piece's state, the
-state of the event's trigger, their product, the piece's distance from the trigger and whether its
-word is capitalised or lies in a place the places stage found (resolved or not), and gives the
-probability that the piece lies in the event's location. Pieces at
-or above the threshold, merged by word, are the location spans. Trained by
-``scripts/train_location_model.py`` on Halterman's event-location sentences (MIT) other than the
-RELABEL test records, and stored as ``data/models/event_location_v2.npz`` with the SHA-256 of the type
-model whose encoder layers it reads (a locator trained on other layers refuses to load).
+The locator reads the events model's encoder pass: the word-piece states that enter its layer 4
+(``TokenStates.inner``). Copies of the encoder's top layers (4 and 5), tuned for this task, run over
+those states with a learned vector added to the event's trigger pieces, so that attention can ask
+"where did *this* happen". A small network then reads, for each piece, its tuned state, the trigger's
+state, their product, the piece's distance from the trigger, whether its word is capitalised or lies
+in a place the places stage found (resolved or not), the sentence's mean state and its neighbours'
+states (:func:`piece_features`), and gives the probability that the piece lies in the event's
+location. Pieces at or above the threshold, merged by word, are the location spans. The extra cost is
+two transformer layers over the sentences whose events are placed.
 
-:meth:`Locator.locate` is the pure part; :func:`event_locations` turns its spans into the event's
-places (the places stage's mentions they overlap, or the bare words when the gazetteer knows none).
+Trained by ``scripts/train_location_model.py`` on Halterman's event-location sentences (MIT) other
+than the RELABEL test records, and stored as ``data/models/event_location_v3.npz`` with the SHA-256 of
+the type model whose encoder it reads (a locator trained on another refuses to load).
+
+:meth:`Locator.locate` and :func:`choose_spans` are the pure part; :func:`event_locations` turns the
+spans into the event's places (the places stage's mentions they overlap, or the bare words when the
+gazetteer knows none).
 """
 
 from __future__ import annotations
@@ -19,20 +24,21 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
 
-from debrief.encoder.model import TokenStates
+from debrief.encoder.model import TokenStates, attention_bias, bert_layer
 from debrief.errors import DebriefError
 from debrief.event_fields import PRECISION_RANK, location_of
 from debrief.records import Location, PlaceMention
 
-LOCATOR_FILE = "event_location_v2.npz"
-FORMAT_VERSION = 2  # the layout of piece_features the weights read
+LOCATOR_FILE = "event_location_v3.npz"
+FORMAT_VERSION = 3  # 3: tuned copies of the encoder's top layers read the states below them, then piece_features
+BRANCH_PREFIX = "branch:"  # the .npz names of the tuned layers' tensors ("branch:encoder.layer.4.…")
 # below the threshold, the best-rated place name still counts from this probability on; the rules choose
 # only where no place reaches it (on the accepted dev fifth, with weights not trained on it: P 0.682
 # R 0.836 F1 0.751, against 0.674 / 0.827 / 0.743 with the rules choosing wherever no word reaches the
@@ -48,6 +54,10 @@ class LocatorFileError(DebriefError):
     """The locator weights are missing or were trained on another type model."""
 
 
+class LocatorInputError(DebriefError):
+    """The word-piece states given to the locator lack the lower layer's states its tuned layers read."""
+
+
 def model_digest(name: str) -> str:
     """SHA-256 of a packaged model file (``data/models/<name>``)."""
     return hashlib.sha256(_model_bytes(name)).hexdigest()
@@ -60,16 +70,21 @@ def _model_bytes(name: str) -> bytes:
     return ref.read_bytes()
 
 
-def piece_features(tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()) -> Array:
-    """One row per word piece of `text`: [state, trigger state, state·trigger, distance bucket one-hot,
-    capitalised word, in a place mention, in a resolved one, the mean state of the sentence's pieces,
-    the previous piece's state, the next piece's state]. `trigger` and `places` are character spans
-    of `text`; a trigger outside the encoded pieces reads as the [CLS] piece."""
-    states, spans = tokens.states, tokens.spans
+def trigger_marks(spans: Sequence[tuple[int, int]], trigger: tuple[int, int]) -> Array:
+    """1 for each piece inside the character span `trigger`, else 0; the [CLS] piece alone when none is."""
+    marks = np.array([float(e > s and s < trigger[1] and trigger[0] < e) for s, e in spans], dtype=np.float32)
+    if len(marks) and not marks.any():
+        marks[0] = 1.0
+    return marks
+
+
+def piece_flags(
+    spans: Sequence[tuple[int, int]], text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan]
+) -> Array:
+    """One row per word piece: the one-hot bucket of its distance from the trigger's first piece, then
+    whether its word is capitalised, lies in a place mention, and in a resolved one."""
     n = len(spans)
-    inside = [i for i, (s, e) in enumerate(spans) if e > s and s < trigger[1] and trigger[0] < e]
-    anchor = states[inside].mean(0) if inside else states[0]
-    first = inside[0] if inside else 0
+    first = int(np.flatnonzero(trigger_marks(spans, trigger))[0])
     buckets = np.searchsorted(np.array(DISTANCE_BUCKETS), np.arange(n) - first)
     onehot = np.zeros((n, len(DISTANCE_BUCKETS) + 1), dtype=np.float32)
     onehot[np.arange(n), buckets] = 1.0
@@ -83,12 +98,23 @@ def piece_features(tokens: TokenStates, text: str, trigger: tuple[int, int], pla
             for s, e in spans
         ],
         dtype=np.float32,
-    )
+    ).reshape(n, 3)
+    return np.concatenate([onehot, flags], axis=1)
+
+
+def piece_features(tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()) -> Array:
+    """One row per word piece of `text`: [state, trigger state, state·trigger, :func:`piece_flags`, the
+    mean state of the sentence's pieces, the previous piece's state, the next piece's state].
+    `trigger` and `places` are character spans of `text`; a trigger outside the encoded pieces reads
+    as the [CLS] piece."""
+    states, spans = tokens.states, tokens.spans
+    n = len(spans)
+    anchor = states[np.flatnonzero(trigger_marks(spans, trigger))].mean(0)
     tiled = np.broadcast_to(anchor, states.shape)
     mean = np.broadcast_to(states[1:-1].mean(0) if n > 2 else states.mean(0), states.shape)
     zero = np.zeros((1, states.shape[1]), dtype=np.float32)
     before, after = np.vstack([zero, states[:-1]]), np.vstack([states[1:], zero])
-    parts = [states, tiled, states * anchor, onehot, flags, mean, before, after]
+    parts = [states, tiled, states * anchor, piece_flags(spans, text, trigger, places), mean, before, after]
     return np.concatenate(parts, axis=1).astype(np.float32)
 
 
@@ -100,53 +126,96 @@ class Locator:
     b2: float
     threshold: float
     type_model_sha256: str
+    branch: dict[str, Array]  # tuned copies of the encoder's top layers, in the encoder's tensor names
+    branch_from: int  # the first of those layers: it reads TokenStates.inner of the encoder's layer below
+    branch_layers: int
+    heads: int
+    trigger_vector: Array  # added to the trigger's pieces before the tuned layers
 
     @classmethod
     def load(cls, type_model: str, name: str = LOCATOR_FILE) -> Locator:
         with np.load(io.BytesIO(_model_bytes(name)), allow_pickle=False) as npz:
-            locator = cls(
-                npz["w1"].astype(np.float32),
-                npz["b1"].astype(np.float32),
-                npz["w2"].astype(np.float32),
-                float(npz["b2"]),
-                float(npz["threshold"]),
-                str(npz["type_model_sha256"]),
-            )
-            version = int(npz["format_version"]) if "format_version" in npz.files else 1
+            arrays = {k: npz[k] for k in npz.files}
+        version = int(arrays["format_version"]) if "format_version" in arrays else 1
         if version != FORMAT_VERSION:
             raise LocatorFileError(f"{name} has format {version}, this debrief reads {FORMAT_VERSION}")
+        locator = cls.from_arrays(arrays, str(arrays["type_model_sha256"]))
         if locator.type_model_sha256 != model_digest(type_model):
             raise LocatorFileError(
                 f"{name} was trained on another type model than {type_model} (run scripts/train_location_model.py)"
             )
         return locator
 
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], type_model_sha256: str, threshold: float = 0.5) -> Locator:
+        """A locator from the .npz's arrays (the threshold from them when they hold one)."""
+        return cls(
+            arrays["w1"].astype(np.float32),
+            arrays["b1"].astype(np.float32),
+            arrays["w2"].astype(np.float32),
+            float(arrays["b2"]),
+            float(arrays["threshold"]) if "threshold" in arrays else threshold,
+            type_model_sha256,
+            {
+                k.removeprefix(BRANCH_PREFIX): v.astype(np.float32)
+                for k, v in arrays.items()
+                if k.startswith(BRANCH_PREFIX)
+            },
+            int(arrays["branch_from"]),
+            int(arrays["branch_layers"]),
+            int(arrays["heads"]),
+            arrays["trigger_vector"].astype(np.float32),
+        )
+
+    def tagged_states(self, tokens: TokenStates, trigger: tuple[int, int]) -> TokenStates:
+        """The pieces' states after the tuned layers, which read the encoder's states below them with
+        the trigger's pieces marked (the [CLS] piece when the trigger lies outside the encoded text)."""
+        if tokens.inner is None:
+            raise LocatorInputError(f"the locator needs the encoder's states entering layer {self.branch_from} (keep=)")
+        marks = trigger_marks(tokens.spans, trigger)
+        x = (tokens.inner + marks[:, None] * self.trigger_vector)[None].astype(np.float32)
+        bias = attention_bias(np.ones((1, x.shape[1]), dtype=np.float32))
+        for i in range(self.branch_from, self.branch_from + self.branch_layers):
+            x = bert_layer(x, bias, self.branch, f"encoder.layer.{i}", self.heads)
+        return TokenStates(x[0], tokens.spans)
+
     def probabilities(self, features: Array) -> Array:
         hidden = np.maximum(features @ self.w1 + self.b1, 0.0)
         logits = np.clip(hidden @ self.w2 + self.b2, -60.0, 60.0)  # exp overflows past ±88 in float32
         return (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
 
+    def piece_probabilities(
+        self, tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()
+    ) -> Array:
+        """For each word piece of `text`, the probability that it lies in the event's location."""
+        return self.probabilities(piece_features(self.tagged_states(tokens, trigger), text, trigger, places))
+
     def locate(
         self, tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()
     ) -> list[tuple[int, int]]:
         """Character spans of `text` that name where the event at `trigger` happened (none when the
-        sentence does not say); `places` are the places stage's names in `text`. Where no word reaches
-        the threshold, the place name the model rates highest is the answer if it reaches
-        :data:`PLACE_FLOOR`."""
+        sentence does not say); `places` are the places stage's names in `text` (see :func:`choose_spans`)."""
         if len(tokens.spans) == 0:
             return []
-        p = self.probabilities(piece_features(tokens, text, trigger, places))
-        words = sorted({tokens.spans[i] for i in np.flatnonzero(p >= self.threshold) if tokens.spans[i][1] > 0})
-        if words or not places:
-            return merge_words(text, words)
-        # nothing reaches the threshold: the place name the model rates highest, if it rates it at all
-        rated = [
-            (float(p[idx].max()), (s, e))
-            for s, e, _ in places
-            if (idx := [i for i, (a, b) in enumerate(tokens.spans) if b > a and a < e and s < b])
-        ]
-        best = max(rated, key=lambda r: r[0], default=None)  # the first on a tie
-        return [best[1]] if best is not None and best[0] >= PLACE_FLOOR else []
+        p = self.piece_probabilities(tokens, text, trigger, places)
+        return choose_spans(p, tokens.spans, text, places, self.threshold)
+
+
+def choose_spans(
+    p: Array, spans: Sequence[tuple[int, int]], text: str, places: Sequence[PlaceSpan], threshold: float
+) -> list[tuple[int, int]]:
+    """The words whose pieces reach `threshold`, merged into names; where none does, the place name
+    whose pieces the model rates highest, if it rates it at least :data:`PLACE_FLOOR`."""
+    words = sorted({spans[int(i)] for i in np.flatnonzero(p >= threshold) if spans[int(i)][1] > 0})
+    if words or not places:
+        return merge_words(text, words)
+    rated = [
+        (float(p[idx].max()), (s, e))
+        for s, e, _ in places
+        if (idx := [i for i, (a, b) in enumerate(spans) if b > a and a < e and s < b])
+    ]
+    best = max(rated, key=lambda r: r[0], default=None)  # the first on a tie
+    return [best[1]] if best is not None and best[0] >= PLACE_FLOOR else []
 
 
 def merge_words(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -136,7 +136,7 @@ class EventsModelStage(EventsStage):
         if not texts:
             return [], []
         clf = self.classifier()
-        embeddings, tokens = self.encoder().encode_tokens(texts)
+        embeddings, tokens = self.encoder().encode_tokens(texts, keep=self.locator().branch_from)
         probs = clf.probabilities(embeddings)
         judged = [(*clf.choose(p, c), clf.non_event(p)) for p, c in zip(probs, lexicon_codes, strict=True)]
         return judged, tokens
@@ -149,7 +149,7 @@ class EventsModelStage(EventsStage):
     def locate(self, doc: Document, sentence: tuple[int, int], trigger: tuple[int, int]) -> list[Located]:
         """Where the event at `trigger` happened, read from its sentence (see :func:`place_event`)."""
         text = doc.text[sentence[0] : sentence[1]]
-        _, tokens = self.encoder().encode_tokens([text])
+        _, tokens = self.encoder().encode_tokens([text], keep=self.locator().branch_from)
         return self._located(doc, sentence, trigger, tokens[0])
 
     def _located(
