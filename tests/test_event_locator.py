@@ -20,6 +20,7 @@ from debrief.stages.event_locator import (
     Locator,
     LocatorFileError,
     LocatorInputError,
+    complete_names,
     event_locations,
     merge_words,
     piece_features,
@@ -93,6 +94,34 @@ def test_the_tuned_layers_read_the_lower_states_with_the_trigger_marked() -> Non
     np.testing.assert_array_equal(outside.states - tokens.inner, np.outer([1, 0, 0, 0, 0], vector))  # [CLS]
     with pytest.raises(LocatorInputError, match="layer 0"):
         capital_locator().locate(TokenStates(tokens.states, tokens.spans), text, (5, 11))
+
+
+def words_of(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def test_located_names_are_read_on_to_the_site_they_name() -> None:
+    text = "Jets struck Tabaqa Military Airport and the Rasha hilltop, then Aleppo's old market and Homs on Friday."
+    located = [span(text, w) for w in ("Tabaqa", "Airport", "Rasha", "Aleppo", "Homs")]
+    assert words_of(text, complete_names(text, located)) == [
+        "Tabaqa Military Airport",  # one site, not "Tabaqa" and "Airport"
+        "Rasha hilltop",
+        "Aleppo",  # a lower-case word before the site noun stops the reading
+        "Homs",
+    ]
+    park = "The keeper patrolled Shenyang Forest Safari Park as usual."
+    assert words_of(park, complete_names(park, [span(park, "Shenyang")])) == ["Shenyang Forest Safari Park"]
+    (site,) = event_locations(text, [place(text, "Tabaqa", "point")], [span(text, "Tabaqa"), span(text, "Airport")])
+    assert text[site.name[0] : site.name[1]] == "Tabaqa Military Airport" and site.location.text == "Tabaqa"
+    far = "Shells fell on Hama One Two Three Four Bridge."  # the site noun lies beyond four words
+    assert words_of(far, complete_names(far, [span(far, "Hama")])) == ["Hama"]
+
+
+def test_names_are_not_read_over_words_another_stage_took() -> None:
+    text = "Gunmen attacked Israel Defense Forces base near Nablus and Homs Hama Airport."
+    located = [span(text, "Israel"), span(text, "Homs"), span(text, "Airport")]
+    taken = [span(text, "Israel Defense Forces"), span(text, "Hama")]
+    assert words_of(text, complete_names(text, located, taken)) == ["Israel", "Homs", "Airport"]
 
 
 def test_merge_words_joins_across_spaces_and_hyphens_only() -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -35,6 +35,7 @@ from debrief.encoder.model import TokenStates, attention_bias, bert_layer
 from debrief.errors import DebriefError
 from debrief.event_fields import PRECISION_RANK, location_of
 from debrief.records import Location, PlaceMention
+from debrief.stages.places_words import SITE_NOUNS
 
 LOCATOR_FILE = "event_location_v3.npz"
 FORMAT_VERSION = 3  # 3: tuned copies of the encoder's top layers read the states below them, then piece_features
@@ -250,13 +251,58 @@ REFERENCE_POINT = re.compile(
 )
 
 
+_CAPITALISED = r"[A-Z0-9(][\w’'().]*"
+# up to two capitalised words between two located names ("Tabaqa [Military] Airport")
+_INNER_RUN = re.compile(rf"[\s\-]+(?:{_CAPITALISED}[\s\-]+){{0,2}}")
+_NEXT_WORD = re.compile(r"[\s\-]+([\w’'().]+)")
+SITE_REACH = 4  # a site noun is looked for among the next four words ("Shenyang Forest Safari Park")
+
+
+def complete_names(
+    text: str, spans: list[tuple[int, int]], taken: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Located names read on to the site they name: two located names with only capitalised words
+    between them are one ("Tabaqa Military Airport", not "Tabaqa" and "Airport"), and a name followed,
+    within three capitalised words, by a site noun takes it ("Dumayr Airbase", "the Rasha hilltop").
+    Nothing is read over words another stage took (`taken`: people, organisations, weapons, dates)."""
+
+    def free(s: int, e: int) -> bool:
+        return not any(t0 < e and s < t1 for t0, t1 in taken)
+
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and _INNER_RUN.fullmatch(text, out[-1][1], s) and free(out[-1][1], s):
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return [(s, site_end(text, e, free)) for s, e in out]
+
+
+def site_end(text: str, end: int, free: Callable[[int, int], bool]) -> int:
+    """Where the name ending at `end` ends when read on through capitalised words to a site noun
+    (`end` itself when no site noun follows within :data:`SITE_REACH` words)."""
+    at = end
+    for _ in range(SITE_REACH):
+        m = _NEXT_WORD.match(text, at)
+        if m is None:
+            break
+        word = m.group(1).rstrip(".")
+        if word.lower() in SITE_NOUNS:
+            return m.start(1) + len(word) if free(end, m.end()) else end
+        if not word[:1].isupper() and not word[:1].isdigit():
+            break
+        at = m.end()
+    return end
+
+
 def event_locations(
     text: str, places: list[PlaceMention], spans: list[tuple[int, int]], taken: Sequence[tuple[int, int]] = ()
 ) -> list[Located]:
     """The located `spans` (document offsets) as the event's place(s).
 
     Spans over words another stage has read as something else (`taken`: weapons, dates, people, organisations
-    and armed groups: "Kalibr missiles", "Al-Nusra Front"), or just before them ("a Sukhoi Su-34"), are dropped.
+    and armed groups: "Kalibr missiles", "Al-Nusra Front"), or just before them ("a Sukhoi Su-34"), are dropped;
+    the rest are read on to the sites they name (:func:`complete_names`).
     Each place mention a span overlaps is a place of the event, named by the mention's name and the span's words
     together ("the Deir Ezzor Governorate", "Aleppo City"), unless it contains another located place ("Kiziltepe
     in Mardin province" is Kiziltepe; "Idlib, Syria" is Idlib). A capitalised span the gazetteer does not know
@@ -268,6 +314,7 @@ def event_locations(
         for s, e in spans
         if not any((t0 < e and s < t1) or (e <= t0 and text[e:t0].isspace()) for t0, t1 in taken)
     ]
+    spans = complete_names(text, spans, taken)
     hits: list[tuple[PlaceMention, tuple[int, int]]] = []
     bare: list[tuple[int, int]] = []
     for s, e in spans:

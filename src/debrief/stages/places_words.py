@@ -57,6 +57,14 @@ SUFFIX_HINTS: dict[str, str] = {
     "dam": "facility",
     "refinery": "facility",
 }
+# Nouns that end the name of a site ("Dumayr Airbase", "Tabaqa Military Airport", "Rasha hilltop",
+# "Sulu Sea"): a name the event locator marks is read on to them.
+SITE_NOUNS = words(
+    "airbase airport airfield airstrip base garrison dam refinery hospital clinic school university college "
+    "mosque church temple shrine market bazaar bridge square camp prison jail hotel stadium street road highway "
+    "motorway mountain mountains hill hills hilltop sea strait river lake valley desert plain palace station "
+    "park racetrack checkpoint crossing port harbour harbor field oilfield plant factory"
+)
 # Two-word suffixes ("air base", "military airport").
 SUFFIX_PAIRS: dict[tuple[str, str], str] = {
     ("air", "base"): "facility",
