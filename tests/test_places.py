@@ -268,6 +268,24 @@ def test_datelines_and_abbreviations(read: Read) -> None:
     assert place(doc, "US").country == "US"
 
 
+def test_datelines_by_dash_bracketed_agency_or_after_a_run_in_headline(read: Read) -> None:
+    assert one(read("ATLANTA - Regional help lines expand."), "ATLANTA").evidence == "dateline"
+    assert one(read("BEIRUT (Reuters) - Shells hit Douma."), "BEIRUT").evidence == "dateline"
+    doc = read("Kanawha River cleanup planned Saturday. CHARLESTON, W.Va. (AP) -- Volunteers are sought.")
+    assert [doc.text[s.start : s.end] for s in doc.sentences][1].startswith("CHARLESTON, W.Va. (AP) --")
+    assert one(doc, "CHARLESTON").evidence == "dateline"
+    # inside a paragraph, an all-caps name before a dash is no dateline without an agency or a dash after it
+    assert (
+        one(read("Trade talks stalled. US - China relations are tense, officials said."), "US").evidence != "dateline"
+    )
+
+
+def test_a_capitalised_function_word_is_never_a_place_by_itself(read: Read) -> None:
+    doc = read("COLUMBUS, Ohio — The state closed schools. Talks in The Hague ended.")
+    assert "The" not in {m.text for m in doc.places}
+    assert place(doc, "The Hague").country == "NL"
+
+
 def test_ap_state_abbreviations_after_a_town(read: Read) -> None:
     doc = read("CHARLESTON, W.Va. -- Police in Gainesville, Fla., made arrests.")
     assert place(doc, "W.Va.").admin1 == "West Virginia"

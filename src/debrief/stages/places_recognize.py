@@ -27,6 +27,10 @@ Demonym = Callable[[str], str | None]
 _MASK = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|co|ly)/\S*|[@#][\w_]+")
 _WORDLIKE = re.compile(r"\w")
 _MAX_SPAN = 7
+DATELINE_DASHES = frozenset({"-", "--", "—", "–", "―"})
+DATELINE_AGENCIES = frozenset(
+    {"ap", "afp", "reuters", "upi", "xinhua", "tass", "ria", "ians", "pti", "ani", "cnn", "bbc"}
+)
 
 # Hints, strongest last: a pattern that says "near" wins over one that says "town".
 _HINT_RANK = {"name": 0, "facility": 1, "admin2": 2, "admin1": 3, "near": 4}
@@ -166,7 +170,8 @@ class SentenceReader:
             if self.kinds[p] not in ("C", "P"):
                 p += 1
                 continue
-            opener = p == self.first and self.low[p] in STOP_WORDS  # "The Hague", not "The"
+            # "The Hague", never "The" ("COLUMBUS, Ohio — The state said"), wherever the sentence starts
+            opener = self.low[p] in STOP_WORDS
             hit = None
             for q in range(min(b, p + _MAX_SPAN - 1), p if opener else p - 1, -1):
                 if self.kinds[q] != "C":
@@ -183,8 +188,8 @@ class SentenceReader:
                 hit = q
                 break
             if hit is None:
-                if self.kinds[p] == "C" and not opener:
-                    left.append(p)
+                if self.kinds[p] == "C" and not (opener and p == self.first):
+                    left.append(p)  # "The Blues" mid-sentence: a capitalised run of another kind
                 p += 1
             else:
                 spans.append((p, hit))
@@ -507,14 +512,24 @@ class SentenceReader:
         return out
 
     def dateline(self) -> None:
-        """'ARIHA, Syria, February 9, 2016 —': an all-caps place opening a paragraph."""
-        if not self.paragraph_start:
-            return
+        """'ARIHA, Syria, February 9, 2016 —', 'ATLANTA -', 'BEIRUT (Reuters) -': an all-caps place
+        followed by a comma, a dash or a bracket, opening a paragraph, or opening a later sentence of
+        it where a news agency's name in brackets or a (further) dash follows within a few words
+        ('… planned Saturday. CHARLESTON, W.Va. (AP) --', a headline run into its story)."""
         a = self.first
         b = a
-        while b + 1 < len(self.toks) and self.kinds[b + 1] in ("U", "H", "C"):
+        while (
+            b + 1 < len(self.toks)
+            and self.kinds[b + 1] in ("U", "H", "C")
+            and (self.kinds[b + 1] != "H" or self._attached(b + 1))
+        ):
             b += 1
-        if self.kinds[a] != "U" or b + 1 >= len(self.toks) or self.low[b + 1] != ",":
+        if self.kinds[a] != "U" or b + 1 >= len(self.toks):
+            return
+        after = self.low[b + 1]
+        if after not in ("(", ",") and after not in DATELINE_DASHES:
+            return
+        if not self.paragraph_start and not self._dateline_marker(b + 2 if after in DATELINE_DASHES else b + 1):
             return
         cands = self.lookup(self.text(a, b))
         if cands and cands[0].match == 0:
@@ -528,6 +543,14 @@ class SentenceReader:
                 evidence="dateline",
             )
             self.found.append((mention, a, b, b))
+
+    def _dateline_marker(self, k: int) -> bool:
+        """A bracketed agency name ('(AP)', '(Reuters)') or a dash among the 8 tokens from k on."""
+        ahead = self.low[k : k + 8]
+        return any(t in DATELINE_DASHES for t in ahead) or any(
+            t == "(" and i + 2 < len(ahead) and ahead[i + 1] in DATELINE_AGENCIES and ahead[i + 2] == ")"
+            for i, t in enumerate(ahead)
+        )
 
     def abbreviations(self) -> None:
         """'US', 'UK', 'UAE', 'D.C.', 'B.C.': all-caps abbreviations of countries, capitals and

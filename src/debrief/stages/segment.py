@@ -15,6 +15,7 @@ from debrief.pipeline import Context
 from debrief.records import Sentence, Token
 
 _PARA = re.compile(r"[^\n]+")
+_OPENING = frozenset("([{")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -35,14 +36,18 @@ class SegmentStage:
         for p_index, (doc_sp, (p_start, _p_end)) in enumerate(
             zip(nlp.pipe(doc.text[s:e] for s, e in spans), spans, strict=True)
         ):
+            open_bracket = False
             for sent in doc_sp.sents:
                 toks = [t for t in sent if not t.is_space]
                 if not toks:
                     continue
                 start = p_start + toks[0].idx
                 end = p_start + toks[-1].idx + len(toks[-1].text)
+                if open_bracket:  # no sentence ends on an opening bracket: "CHARLESTON, W.Va. (" + "AP) --"
+                    start = sentences.pop().start
                 sentences.append(Sentence(index=len(sentences), start=start, end=end, paragraph=p_index))
                 tokens.extend(Token(p_start + t.idx, p_start + t.idx + len(t.text), t.text) for t in toks)
+                open_bracket = toks[-1].text in _OPENING
         doc.sentences = sentences
         doc.tokens = tokens
         return doc
