@@ -274,6 +274,7 @@ def test_datelines_by_dash_bracketed_agency_or_after_a_run_in_headline(read: Rea
     doc = read("Kanawha River cleanup planned Saturday. CHARLESTON, W.Va. (AP) -- Volunteers are sought.")
     assert [doc.text[s.start : s.end] for s in doc.sentences][1].startswith("CHARLESTON, W.Va. (AP) --")
     assert one(doc, "CHARLESTON").evidence == "dateline"
+    assert one(read("Selectmen hire a lawyer. PORTLAND — The board met."), "PORTLAND").evidence == "dateline"
     # inside a paragraph, an all-caps name before a dash is no dateline without an agency or a dash after it
     assert (
         one(read("Trade talks stalled. US - China relations are tense, officials said."), "US").evidence != "dateline"

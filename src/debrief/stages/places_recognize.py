@@ -27,7 +27,8 @@ Demonym = Callable[[str], str | None]
 _MASK = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|co|ly)/\S*|[@#][\w_]+")
 _WORDLIKE = re.compile(r"\w")
 _MAX_SPAN = 7
-DATELINE_DASHES = frozenset({"-", "--", "—", "–", "―"})
+LONG_DASHES = frozenset({"--", "—", "–", "―"})
+DATELINE_DASHES = LONG_DASHES | {"-"}
 DATELINE_AGENCIES = frozenset(
     {"ap", "afp", "reuters", "upi", "xinhua", "tass", "ria", "ians", "pti", "ani", "cnn", "bbc"}
 )
@@ -513,9 +514,10 @@ class SentenceReader:
 
     def dateline(self) -> None:
         """'ARIHA, Syria, February 9, 2016 —', 'ATLANTA -', 'BEIRUT (Reuters) -': an all-caps place
-        followed by a comma, a dash or a bracket, opening a paragraph, or opening a later sentence of
-        it where a news agency's name in brackets or a (further) dash follows within a few words
-        ('… planned Saturday. CHARLESTON, W.Va. (AP) --', a headline run into its story)."""
+        followed by a comma, a dash or a bracket, opening a paragraph; or opening a later sentence of
+        it (a headline run into its story) when a long dash follows it ('… hire lawyer. PORTLAND —')
+        or a news agency's name in brackets or a long dash comes within a few words ('… planned
+        Saturday. CHARLESTON, W.Va. (AP) --')."""
         a = self.first
         b = a
         while (
@@ -529,7 +531,7 @@ class SentenceReader:
         after = self.low[b + 1]
         if after not in ("(", ",") and after not in DATELINE_DASHES:
             return
-        if not self.paragraph_start and not self._dateline_marker(b + 2 if after in DATELINE_DASHES else b + 1):
+        if not (self.paragraph_start or after in LONG_DASHES or self._dateline_marker(b + 1)):
             return
         cands = self.lookup(self.text(a, b))
         if cands and cands[0].match == 0:
@@ -545,9 +547,9 @@ class SentenceReader:
             self.found.append((mention, a, b, b))
 
     def _dateline_marker(self, k: int) -> bool:
-        """A bracketed agency name ('(AP)', '(Reuters)') or a dash among the 8 tokens from k on."""
+        """A bracketed agency name ('(AP)', '(Reuters)') or a long dash among the 8 tokens from k on."""
         ahead = self.low[k : k + 8]
-        return any(t in DATELINE_DASHES for t in ahead) or any(
+        return any(t in LONG_DASHES for t in ahead) or any(
             t == "(" and i + 2 < len(ahead) and ahead[i + 1] in DATELINE_AGENCIES and ahead[i + 2] == ")"
             for i, t in enumerate(ahead)
         )
