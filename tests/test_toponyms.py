@@ -91,6 +91,14 @@ def test_a_town_opening_a_local_body_is_embedded(
     assert first.resolved is not None and (first.resolved.country, first.resolved.admin1) == ("US", admin1)
 
 
+def test_an_area_named_with_its_own_area_word_opens_a_name(geo_context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(geo_context, gaz, "Statistics from the Guernsey County Common Pleas Court reflect hard times.")
+    county = found["Guernsey County"]  # the county, not Guernsey (GG) with a stray "County"
+    assert county.role == "embedded" and "Guernsey" not in found
+    assert county.resolved is not None and (county.resolved.feature, county.resolved.admin1) == ("A2", "Ohio")
+    assert county.precision == "admin2"
+
+
 def test_the_places_stage_reports_every_toponym(geo_context: Context) -> None:
     text = "Moscow said Russian jets struck targets near Idlib."
     doc = PlacesStage(geo_context)(SegmentStage(geo_context)(Document.from_text(text)))

@@ -36,6 +36,7 @@ LOCAL_BODIES = words(
     "police officers detectives deputies sheriff firefighters trustees council councilmen aldermen officials "
     "residents schools mayor"
 )
+AREA_WORDS = words("county parish province governorate district oblast prefecture")
 _WIDTHS = (2, 1)  # two-word names first: "Sri Lankan", "New York Police Department"
 
 
@@ -112,9 +113,14 @@ def _institution_follows(toks: Sequence[Token], k: int) -> bool:
     return any(fold(t.text) in INSTITUTION_WORDS for t in toks[k : k + 3])
 
 
-def _opens_name(cand: PlaceCandidate, focus: dict[str, float], *, institution: bool = False) -> bool:
+def _opens_name(
+    cand: PlaceCandidate, focus: dict[str, float], *, institution: bool = False, suffixed: bool = False
+) -> bool:
     """A country, a capital, a city of a million, or a province of a country the document is about;
-    before an institution's word, any town or area of a country the document is about."""
+    before an institution's word, any town or area of a country the document is about; an area
+    named with its own word for an area ("Guernsey County Courthouse", "DeSoto Parish Police Jury")."""
+    if suffixed and cand.feature in ("A1", "A2"):
+        return True
     in_focus = focus.get(cand.country or "", 0.0) >= FOCUS
     if institution and in_focus and (cand.feature.startswith("PPL") or cand.feature in ("A1", "A2")):
         return True
@@ -160,7 +166,11 @@ def embedded_mentions(
                 continue
             cands = [c for c in lookups.lookup(text) if c.match == 0]
             institution = local or _institution_follows(toks, i + width)
-            if not any(_opens_name(c, focus, institution=institution) and fold(c.name) == fold(text) for c in cands):
+            suffixed = width > 1 and fold(words[width - 1].text) in AREA_WORDS
+            if not any(
+                _opens_name(c, focus, institution=institution, suffixed=suffixed) and fold(c.name) == fold(text)
+                for c in cands
+            ):
                 continue  # by its own name, not an alternate one ("Paul" is no city's name)
             m = PlaceMention(start, end, text, start, end, candidates=cands, evidence="embedded", role="embedded")
             score(m, focus, areas)  # the towns of the provinces the document's places lie in first
