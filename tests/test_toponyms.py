@@ -99,6 +99,18 @@ def test_an_area_named_with_its_own_area_word_opens_a_name(geo_context: Context,
     assert county.precision == "admin2"
 
 
+def test_streets_and_numbered_roads_are_toponyms_not_places(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "A bomb hit Haifa Street in Baghdad. Police closed 32 W. Bridge St. and Highway 114 near Wichita."
+    found = toponyms(geo_context, gaz, text)
+    assert {name for name, m in found.items() if m.role == "street"} == {"Haifa Street", "W. Bridge St.", "Highway 114"}
+    assert all(found[name].resolved is None for name in ("Haifa Street", "Highway 114"))
+    assert "Haifa" not in found and "Street" not in found  # no town of the street's name, nor Street, Somerset
+    doc = SegmentStage(geo_context)(Document.from_text(text))
+    assert [m.text for m in find_places(doc, gaz)] == ["Baghdad", "Wichita"]
+    somerset = toponyms(geo_context, gaz, "He lives in Street, Somerset.")  # a town called Street stays one
+    assert somerset["Street"].role == "place"
+
+
 def test_the_places_stage_reports_every_toponym(geo_context: Context) -> None:
     text = "Moscow said Russian jets struck targets near Idlib."
     doc = PlacesStage(geo_context)(SegmentStage(geo_context)(Document.from_text(text)))

@@ -86,12 +86,13 @@ class Location(Model):
     end: int | None = None
 
 
-ToponymRole = Literal["place", "actor", "demonym", "embedded"]
+ToponymRole = Literal["place", "actor", "demonym", "embedded", "street"]
 
 
 class Toponym(Location):
     """A name of a place in the text, whatever it does there: a place ("in Idlib"), an actor named
-    after one ("Moscow said"), a demonym ("Russian"), a name opening another ("Ohio Board of Regents")."""
+    after one ("Moscow said"), a demonym ("Russian"), a name opening another ("Ohio Board of Regents"),
+    a street or numbered road ("Haifa Street", "Highway 114"; unresolved: no gazetteer holds them)."""
 
     role: ToponymRole = "place"
 

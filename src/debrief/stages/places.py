@@ -19,7 +19,7 @@ from debrief.pipeline import Context
 from debrief.records import PlaceCandidate, PlaceMention, Toponym
 from debrief.stages.places_recognize import SentenceReader, masked_spans, sentence_tokens
 from debrief.stages.places_resolve import country_focus, resolve
-from debrief.stages.places_toponyms import demonym_mentions, embedded_mentions
+from debrief.stages.places_toponyms import demonym_mentions, embedded_mentions, street_mentions
 
 _CANDIDATES = 40
 
@@ -110,9 +110,9 @@ def find_places(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
 def find_toponyms(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every toponym of `doc`, by offset, each with its role: the places of :func:`find_places`
     (resolved alike), names read as actors ("Moscow said", "Israel's decision"), demonyms and
-    regions' words ("Russian", "European") and names opening another name ("Georgia Public Service
-    Commission"); see :mod:`places_toponyms`. The places stage keeps only the places: this is the
-    layer a reader highlights and the geoparsing benchmarks count."""
+    regions' words ("Russian", "European"), names opening another name ("Georgia Public Service
+    Commission") and streets ("Haifa Street"); see :mod:`places_toponyms`. The places stage keeps
+    only the places: this is the layer a reader highlights and the geoparsing benchmarks count."""
     reading = _read(doc, gazetteer)
     for mentions in reading.actors:
         for m in mentions:
@@ -127,6 +127,7 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
         if m.role == "place" and m.resolved is not None and m.resolved.country and m.resolved.admin1_code
     }
     found += embedded_mentions(doc, reading.lookups, taken, focus, areas, {fold(w) for w in reading.names})
+    found += street_mentions(doc, [(m.start, m.end) for m in found])
     found.sort(key=lambda m: m.start)
     return found
 

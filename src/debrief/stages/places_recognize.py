@@ -211,6 +211,8 @@ class SentenceReader:
         return k == a and self.demonym(self.toks[k].text) is not None
 
     def read_run(self, a: int, b: int) -> None:
+        if b > a and self.low[b].rstrip(".") in W.STREET_WORDS and not self.titlecase:
+            return  # "Haifa Street", "E. Main St": a street, no town of its name nor one called "Street"
         # in a headline every word is capitalised: "Market Town" is no "X town" pattern
         name_end, suffix_hint = (b, None) if self.titlecase else self._cap_suffix(a, b)
         spans, left, weak = self._segment(a, name_end)
@@ -243,7 +245,21 @@ class SentenceReader:
         cands = self.lookup(self.toks[k].text)
         return any(c.match == 0 and c.feature in ("PCLI", "PPLC", "A1") for c in cands)
 
+    def _street(self, p: int, q: int) -> bool:
+        """Tokens p..q name a street, its street word after its name ("Main Street"), or the street's
+        name before its street word ("Haifa [Street]")."""
+        if self.low[q].rstrip(".") in W.STREET_WORDS and (q > p or (p > 0 and self.kinds[p - 1] == "C")):
+            return True
+        for k in range(q + 1, min(q + 4, len(self.toks))):  # "Martin [Luther King Boulevard]"
+            if self.kinds[k] != "C":
+                return False
+            if self.low[k].rstrip(".") in W.STREET_WORDS:
+                return True
+        return False
+
     def _add(self, p: int, q: int, e: int, hint: str | None, *, allow_loose: bool = False) -> None:
+        if self._street(p, q):
+            return
         name = self.text(p, q)
         cands = self.lookup(name)
         if not cands or (cands[0].match > 1 and not allow_loose):

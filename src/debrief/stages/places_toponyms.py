@@ -17,7 +17,7 @@ from debrief.document import Document, Token
 from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention
 from debrief.stages.places_resolve import BROAD, precision, score
-from debrief.stages.places_words import ORG_WORDS, RUN_MODIFIERS, words
+from debrief.stages.places_words import ORG_WORDS, ROAD_WORDS, RUN_MODIFIERS, STREET_WORDS, words
 
 if TYPE_CHECKING:
     from debrief.stages.places import DocumentLookups
@@ -178,4 +178,42 @@ def embedded_mentions(
             m.precision = precision(m, m.resolved)
             out.append(m)
             break
+    return out
+
+
+STREET_NAME_WORDS = 3  # at most this many words before a street word ("Martin Luther King Boulevard")
+
+
+def _street_word_before(toks: Sequence[Token], k: int) -> bool:
+    """Token k can be part of a street's name: capitalised, not an article, and separated from the
+    next token by one space at most ("E. Main Street", "Mineral Wells Avenue")."""
+    t = toks[k]
+    return _capitalised(t) and t.text not in _ARTICLES and toks[k + 1].start - t.end <= 1
+
+
+def street_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Streets named by up to three capitalised words before a street word ("Haifa Street", "E. Main
+    Street", "Wichita Drive") and roads by a road word and a number ("Highway 114", "Interstate 75"),
+    outside `taken`; unresolved, with the role "street" (places inside a town the gazetteer does not
+    hold)."""
+    toks = doc.tokens
+    covered = _covered(len(doc.text), taken)
+    out: list[PlaceMention] = []
+    for i, tok in enumerate(toks):
+        low = tok.text.lower().rstrip(".")  # "St.", "Ave." (fold reads "St." as "saint")
+        if low in STREET_WORDS and _capitalised(tok):
+            j = i
+            while j > 0 and i - j < STREET_NAME_WORDS and _street_word_before(toks, j - 1):
+                j -= 1
+            if j == i:
+                continue
+            number = i + 1 < len(toks) and toks[i + 1].text.isdigit() and toks[i + 1].start - tok.end <= 1
+            start, end = toks[j].start, toks[i + 1].end if number else tok.end  # "County Road 43"
+        elif low in ROAD_WORDS and _capitalised(tok) and i + 1 < len(toks) and toks[i + 1].text.isdigit():
+            start, end = tok.start, toks[i + 1].end
+        else:
+            continue
+        if _free(start, end, covered):
+            text = doc.text[start:end]
+            out.append(PlaceMention(start, end, text, start, end, evidence="street", role="street"))
     return out

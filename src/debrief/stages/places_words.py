@@ -65,6 +65,11 @@ SITE_NOUNS = words(
     "motorway mountain mountains hill hills hilltop sea strait river lake valley desert plain palace station "
     "park racetrack checkpoint crossing port harbour harbor field oilfield plant factory"
 )
+# Words that end a street's name ("Haifa Street", "E. Main St", "Wichita Drive"): the name before them
+# names the street, not a town.
+STREET_WORDS = words("street st road rd avenue ave drive dr lane ln boulevard blvd terrace alley parkway pkwy")
+# Words that with a number name a road ("Highway 114", "Interstate 75", "Route 66").
+ROAD_WORDS = words("highway interstate route")
 # Two-word suffixes ("air base", "military airport").
 SUFFIX_PAIRS: dict[tuple[str, str], str] = {
     ("air", "base"): "facility",
