@@ -109,6 +109,14 @@ def test_streets_and_numbered_roads_are_toponyms_not_places(geo_context: Context
     assert [m.text for m in find_places(doc, gaz)] == ["Baghdad", "Wichita"]
     somerset = toponyms(geo_context, gaz, "He lives in Street, Somerset.")  # a town called Street stays one
     assert somerset["Street"].role == "place"
+    numbered = toponyms(geo_context, gaz, "Protesters met at Northwest 34th Street, then drove along Highway 108.")
+    assert {name for name, m in numbered.items() if m.role == "street"} == {"Northwest 34th Street", "Highway 108"}
+    assert not {"Street", "Highway"} & set(numbered)
+
+
+def test_a_compass_word_before_a_name_is_no_place_of_its_own(geo_context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(geo_context, gaz, "Most schools in Northeast Georgia are reviewing their policies.")
+    assert "Northeast" not in found and found["Georgia"].role == "place"
 
 
 def test_the_places_stage_reports_every_toponym(geo_context: Context) -> None:

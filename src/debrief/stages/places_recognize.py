@@ -248,8 +248,11 @@ class SentenceReader:
     def _street(self, p: int, q: int) -> bool:
         """Tokens p..q name a street, its street word after its name ("Main Street"), or the street's
         name before its street word ("Haifa [Street]")."""
-        if self.low[q].rstrip(".") in W.STREET_WORDS and (q > p or (p > 0 and self.kinds[p - 1] == "C")):
-            return True
+        before = self.toks[p - 1].text if p > 0 else ""
+        if self.low[q].rstrip(".") in W.STREET_WORDS and (q > p or before[:1].isupper() or before[:1].isdigit()):
+            return True  # "Main Street", "34th Street": no town called Street
+        if self.low[q] in W.ROAD_WORDS and q + 1 < len(self.toks) and self.toks[q + 1].text.isdigit():
+            return True  # "Highway 108"
         for k in range(q + 1, min(q + 4, len(self.toks))):  # "Martin [Luther King Boulevard]"
             if self.kinds[k] != "C":
                 return False

@@ -9,6 +9,7 @@ the word belongs to, or to the best candidate of the name in the document's coun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -181,6 +182,7 @@ def embedded_mentions(
     return out
 
 
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 STREET_NAME_WORDS = 3  # at most this many words before a street word ("Martin Luther King Boulevard")
 
 
@@ -188,7 +190,8 @@ def _street_word_before(toks: Sequence[Token], k: int) -> bool:
     """Token k can be part of a street's name: capitalised, not an article, and separated from the
     next token by one space at most ("E. Main Street", "Mineral Wells Avenue")."""
     t = toks[k]
-    return _capitalised(t) and t.text not in _ARTICLES and toks[k + 1].start - t.end <= 1
+    named = _capitalised(t) or ORDINAL.fullmatch(t.text) is not None  # "Northwest 34th Street"
+    return named and t.text not in _ARTICLES and toks[k + 1].start - t.end <= 1
 
 
 def street_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:

@@ -142,8 +142,8 @@ DIRECTION_ADJECTIVES = words(
 )
 # Capitalised words that may precede a name inside one run without making it something else.
 RUN_MODIFIERS = words(
-    "north south east west northern southern eastern western central northeastern northwestern "
-    "southeastern southwestern upper lower greater"
+    "north south east west northeast northwest southeast southwest northern southern eastern western "
+    "central northeastern northwestern southeastern southwestern upper lower greater"
 )
 
 # Words that make the capitalised name before them an actor: "Washington said", "Moscow has repeated".
@@ -232,10 +232,10 @@ ORG_WORDS = words(
 )
 # Words that are no place on their own, whatever a gazetteer says ("Northern", "Gulf", "Earth").
 NOT_ALONE = words(
-    """north south east west northern southern eastern western central northeastern northwestern
-    southeastern southwestern upper lower greater gulf sea ocean river lake mount mountains valley
-    desert island islands bay coast peninsula strait border city state capital earth world heaven
-    paradise hell people union republic kingdom"""
+    """north south east west northeast northwest southeast southwest northern southern eastern western
+    central northeastern northwestern southeastern southwestern upper lower greater gulf sea ocean river
+    lake mount mountains valley desert island islands bay coast peninsula strait border city state capital
+    earth world heaven paradise hell people union republic kingdom"""
 )
 # Peoples and faiths: "Arab families", "Yazidi communities", "a Kurdish town".
 ETHNONYMS = words(
