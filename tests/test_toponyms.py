@@ -114,6 +114,15 @@ def test_streets_and_numbered_roads_are_toponyms_not_places(geo_context: Context
     assert not {"Street", "Highway"} & set(numbered)
 
 
+def test_peoples_words_of_regions_and_provinces(geo_context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(geo_context, gaz, "South Ossetian officials and Texan voters met Kashmiri traders.")
+    ossetian, texan, kashmiri = found["South Ossetian"], found["Texan"], found["Kashmiri"]
+    assert {m.role for m in (ossetian, texan, kashmiri)} == {"demonym"}
+    assert ossetian.resolved is not None and ossetian.resolved.country == "GE"
+    assert texan.resolved is not None and (texan.resolved.feature, texan.resolved.country) == ("A1", "US")
+    assert kashmiri.resolved is not None and kashmiri.resolved.country == "IN"
+
+
 def test_a_compass_word_before_a_name_is_no_place_of_its_own(geo_context: Context, gaz: Gazetteer) -> None:
     found = toponyms(geo_context, gaz, "Most schools in Northeast Georgia are reviewing their policies.")
     assert "Northeast" not in found and found["Georgia"].role == "place"

@@ -76,7 +76,8 @@ def demonym_candidate(text: str, lookups: DocumentLookups) -> PlaceCandidate | N
     region = lookups.gazetteer.region_demonym(text)
     if region is None:
         return None
-    return next((c for c in lookups.lookup(region) if c.match == 0 and c.feature in BROAD), None)
+    # a region, or a province with its people's word ("Texan", "South Ossetian", "Kashmiri")
+    return next((c for c in lookups.lookup(region) if c.match == 0 and (c.feature in BROAD or c.feature == "A1")), None)
 
 
 def demonym_mentions(doc: Document, lookups: DocumentLookups, taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
@@ -183,6 +184,7 @@ def embedded_mentions(
 
 
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+STREET_ABBREVIATIONS = words("st rd ave dr ln blvd pkwy")  # read with their period: "Monument Ave."
 STREET_NAME_WORDS = 3  # at most this many words before a street word ("Martin Luther King Boulevard")
 
 
@@ -210,8 +212,10 @@ def street_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Pla
                 j -= 1
             if j == i:
                 continue
-            number = i + 1 < len(toks) and toks[i + 1].text.isdigit() and toks[i + 1].start - tok.end <= 1
-            start, end = toks[j].start, toks[i + 1].end if number else tok.end  # "County Road 43"
+            after = toks[i + 1] if i + 1 < len(toks) else None
+            number = after is not None and after.text.isdigit() and after.start - tok.end <= 1  # "County Road 43"
+            period = after is not None and after.text == "." and after.start == tok.end and low in STREET_ABBREVIATIONS
+            start, end = toks[j].start, after.end if after is not None and (number or period) else tok.end
         elif low in ROAD_WORDS and _capitalised(tok) and i + 1 < len(toks) and toks[i + 1].text.isdigit():
             start, end = tok.start, toks[i + 1].end
         else:
