@@ -126,6 +126,7 @@ def test_peoples_words_of_regions_and_provinces(geo_context: Context, gaz: Gazet
 def test_a_compass_word_before_a_name_is_no_place_of_its_own(geo_context: Context, gaz: Gazetteer) -> None:
     found = toponyms(geo_context, gaz, "Most schools in Northeast Georgia are reviewing their policies.")
     assert "Northeast" not in found and found["Georgia"].role == "place"
+    assert "Olympic" not in toponyms(geo_context, gaz, "Builders of the Olympic facilities want more money.")
 
 
 def test_the_places_stage_reports_every_toponym(geo_context: Context) -> None:

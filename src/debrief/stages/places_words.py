@@ -235,7 +235,7 @@ NOT_ALONE = words(
     """north south east west northeast northwest southeast southwest northern southern eastern western
     central northeastern northwestern southeastern southwestern upper lower greater gulf sea ocean river
     lake mount mountains valley desert island islands bay coast peninsula strait border city state capital
-    earth world heaven paradise hell people union republic kingdom"""
+    earth world heaven paradise hell people union republic kingdom olympic olympics"""
 )
 # Peoples and faiths: "Arab families", "Yazidi communities", "a Kurdish town".
 ETHNONYMS = words(
