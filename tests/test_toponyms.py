@@ -114,6 +114,23 @@ def test_streets_and_numbered_roads_are_toponyms_not_places(geo_context: Context
     assert not {"Street", "Highway"} & set(numbered)
 
 
+def test_natural_features_the_gazetteer_lacks_are_toponyms(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "The car sank in Evergreen Lake, near Lake Vermont, as the Red River Valley flooded by Mount Hood."
+    found = toponyms(geo_context, gaz, text)
+    features = {name for name, m in found.items() if m.role == "feature"}
+    assert features == {"Evergreen Lake", "Lake Vermont", "Red River Valley", "Mount Hood"}  # the longest name only
+    doc = SegmentStage(geo_context)(Document.from_text(text))
+    assert not {m.text for m in find_places(doc, gaz)} & features  # not places an event can be placed at
+
+
+def test_a_politicians_party_tag_names_a_home_town(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "House leader Marty Seifert, R-Marshall, and Sen. Tom Bakk, DFL-Cook, spoke; R-Sweden is no tag."
+    found = toponyms(geo_context, gaz, text)
+    homes = {name: m for name, m in found.items() if m.role == "home"}
+    assert set(homes) == {"Marshall", "Cook"}
+    assert homes["Marshall"].resolved is not None and homes["Marshall"].resolved.country == "US"
+
+
 def test_peoples_words_of_regions_and_provinces(geo_context: Context, gaz: Gazetteer) -> None:
     found = toponyms(geo_context, gaz, "South Ossetian officials and Texan voters met Kashmiri traders.")
     ossetian, texan, kashmiri = found["South Ossetian"], found["Texan"], found["Kashmiri"]

@@ -86,13 +86,15 @@ class Location(Model):
     end: int | None = None
 
 
-ToponymRole = Literal["place", "actor", "demonym", "embedded", "street"]
+ToponymRole = Literal["place", "actor", "demonym", "embedded", "street", "feature", "home"]
 
 
 class Toponym(Location):
     """A name of a place in the text, whatever it does there: a place ("in Idlib"), an actor named
     after one ("Moscow said"), a demonym ("Russian"), a name opening another ("Ohio Board of Regents"),
-    a street or numbered road ("Haifa Street", "Highway 114"; unresolved: no gazetteer holds them)."""
+    a street or numbered road ("Haifa Street", "Highway 114"; unresolved: no gazetteer holds them), a
+    natural feature the gazetteer lacks ("Freeborn Lake"), a politician's home town in a party tag
+    ("Rep. Torrey Westrom, R-Elbow Lake")."""
 
     role: ToponymRole = "place"
 

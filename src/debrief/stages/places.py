@@ -19,7 +19,7 @@ from debrief.pipeline import Context
 from debrief.records import PlaceCandidate, PlaceMention, Toponym
 from debrief.stages.places_recognize import SentenceReader, masked_spans, sentence_tokens
 from debrief.stages.places_resolve import country_focus, resolve
-from debrief.stages.places_toponyms import demonym_mentions, embedded_mentions, street_mentions
+from debrief.stages.places_toponyms import demonym_mentions, embedded_mentions, home_mentions, street_mentions
 
 _CANDIDATES = 40
 
@@ -111,7 +111,8 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every toponym of `doc`, by offset, each with its role: the places of :func:`find_places`
     (resolved alike), names read as actors ("Moscow said", "Israel's decision"), demonyms and
     regions' words ("Russian", "European"), names opening another name ("Georgia Public Service
-    Commission") and streets ("Haifa Street"); see :mod:`places_toponyms`. The places stage keeps
+    Commission"), streets, natural features the gazetteer lacks and politicians' home towns ("Haifa
+    Street", "Freeborn Lake", "R-Elbow Lake"); see :mod:`places_toponyms`. The places stage keeps
     only the places: this is the layer a reader highlights and the geoparsing benchmarks count."""
     reading = _read(doc, gazetteer)
     for mentions in reading.actors:
@@ -127,6 +128,7 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
         if m.role == "place" and m.resolved is not None and m.resolved.country and m.resolved.admin1_code
     }
     found += embedded_mentions(doc, reading.lookups, taken, focus, areas, {fold(w) for w in reading.names})
+    found += home_mentions(doc, reading.lookups, [(m.start, m.end) for m in found])
     found += street_mentions(doc, [(m.start, m.end) for m in found])
     found.sort(key=lambda m: m.start)
     return found

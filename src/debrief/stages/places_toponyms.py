@@ -16,9 +16,17 @@ from typing import TYPE_CHECKING
 
 from debrief.document import Document, Token
 from debrief.gazetteer.names import fold
-from debrief.records import PlaceCandidate, PlaceMention
+from debrief.records import PlaceCandidate, PlaceMention, ToponymRole
 from debrief.stages.places_resolve import BROAD, precision, score
-from debrief.stages.places_words import ORG_WORDS, ROAD_WORDS, RUN_MODIFIERS, STREET_WORDS, words
+from debrief.stages.places_words import (
+    FEATURE_HEADS,
+    FEATURE_WORDS,
+    ORG_WORDS,
+    ROAD_WORDS,
+    RUN_MODIFIERS,
+    STREET_WORDS,
+    words,
+)
 
 if TYPE_CHECKING:
     from debrief.stages.places import DocumentLookups
@@ -200,17 +208,30 @@ def street_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Pla
     """Streets named by up to three capitalised words before a street word ("Haifa Street", "E. Main
     Street", "Wichita Drive") and roads by a road word and a number ("Highway 114", "Interstate 75"),
     outside `taken`; unresolved, with the role "street" (places inside a town the gazetteer does not
-    hold)."""
+    hold). Natural features the gazetteer lacks, named the same way ("Freeborn Lake", "Red River
+    Valley") or after a head word ("Lake Vermont", "Mount Hood"), come with the role "feature"."""
     toks = doc.tokens
     covered = _covered(len(doc.text), taken)
     out: list[PlaceMention] = []
     for i, tok in enumerate(toks):
         low = tok.text.lower().rstrip(".")  # "St.", "Ave." (fold reads "St." as "saint")
-        if low in STREET_WORDS and _capitalised(tok):
+        heads = i == 0 or not _street_word_before(toks, i - 1)  # "Lake Vermont", not "Evergreen Lake"
+        if heads and tok.text.lower() in FEATURE_HEADS and _capitalised(tok) and i + 1 < len(toks):
+            j = i + 1
+            while j + 1 < len(toks) and j - i < STREET_NAME_WORDS and _capitalised(toks[j + 1]):
+                j += 1
+            if _capitalised(toks[i + 1]) and _adjacent(toks[i : j + 1]) and _free(tok.start, toks[j].end, covered):
+                out.append(_unresolved(doc, tok.start, toks[j].end, "feature"))
+            continue
+        if (low in STREET_WORDS or low in FEATURE_WORDS) and _capitalised(tok):
             j = i
             while j > 0 and i - j < STREET_NAME_WORDS and _street_word_before(toks, j - 1):
                 j -= 1
             if j == i:
+                continue
+            if low in FEATURE_WORDS:
+                if _free(toks[j].start, tok.end, covered) and toks[j].text.lower() not in FEATURE_HEADS:
+                    out.append(_unresolved(doc, toks[j].start, tok.end, "feature"))
                 continue
             after = toks[i + 1] if i + 1 < len(toks) else None
             number = after is not None and after.text.isdigit() and after.start - tok.end <= 1  # "County Road 43"
@@ -221,6 +242,36 @@ def street_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Pla
         else:
             continue
         if _free(start, end, covered):
-            text = doc.text[start:end]
-            out.append(PlaceMention(start, end, text, start, end, evidence="street", role="street"))
+            out.append(_unresolved(doc, start, end, "street"))
+    # the longest name only: "Red River Valley", not also "Red River"
+    return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)]
+
+
+def _unresolved(doc: Document, start: int, end: int, role: ToponymRole) -> PlaceMention:
+    text = doc.text[start:end]
+    return PlaceMention(start, end, text, start, end, evidence=role, role=role)
+
+
+# "Rep. Torrey Westrom, R-Elbow Lake,": a party's letter and the member's home town
+PARTY_TAG = re.compile(r"(?<=[,(] )(?:R|D|I|DFL|GOP)-(?P<town>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})(?=[,);]| and\b)")
+
+
+def home_mentions(doc: Document, lookups: DocumentLookups, taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """The home town in a politician's party tag ("Sen. Tom Bakk, DFL-Cook,", "Linda Sumner,
+    R-Raleigh;"), outside `taken`, with the role "home": resolved to the most populous US place of
+    that exact name (party tags are a US convention), else the most populous one anywhere, else left
+    unresolved."""
+    covered = _covered(len(doc.text), taken)
+    out: list[PlaceMention] = []
+    for m in PARTY_TAG.finditer(doc.text):
+        start, end = m.span("town")
+        if not _free(start, end, covered):
+            continue
+        mention = _unresolved(doc, start, end, "home")
+        exact = [c for c in lookups.lookup(m.group("town")) if c.match == 0 and c.feature.startswith(("PPL", "A"))]
+        if exact:
+            best = max(exact, key=lambda c: (c.country == "US", c.population))
+            mention.candidates, mention.resolved = exact, best
+            mention.precision = precision(mention, best)
+        out.append(mention)
     return out

@@ -70,6 +70,12 @@ SITE_NOUNS = words(
 STREET_WORDS = words("street st road rd avenue ave drive dr lane ln boulevard blvd terrace alley parkway pkwy")
 # Words that with a number name a road ("Highway 114", "Interstate 75", "Route 66").
 ROAD_WORDS = words("highway interstate route")
+# Words that end the name of a natural feature ("Red River", "Freeborn Lake", "Cranberry Wilderness") and
+# words that open one ("Lake Vermont", "Mount Hood").
+FEATURE_WORDS = words(
+    "river lake creek valley island islands mountain mountains canyon falls wilderness reservoir peninsula"
+)
+FEATURE_HEADS = words("lake mount mt.")
 # Two-word suffixes ("air base", "military airport").
 SUFFIX_PAIRS: dict[tuple[str, str], str] = {
     ("air", "base"): "facility",
