@@ -19,7 +19,13 @@ from debrief.pipeline import Context
 from debrief.records import PlaceCandidate, PlaceMention, Toponym
 from debrief.stages.places_recognize import SentenceReader, masked_spans, sentence_tokens
 from debrief.stages.places_resolve import country_focus, resolve
-from debrief.stages.places_toponyms import demonym_mentions, embedded_mentions, home_mentions, street_mentions
+from debrief.stages.places_toponyms import (
+    demonym_mentions,
+    embedded_mentions,
+    feature_mentions,
+    home_mentions,
+    street_mentions,
+)
 
 _CANDIDATES = 40
 
@@ -130,6 +136,7 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
     found += embedded_mentions(doc, reading.lookups, taken, focus, areas, {fold(w) for w in reading.names})
     found += home_mentions(doc, reading.lookups, [(m.start, m.end) for m in found])
     found += street_mentions(doc, [(m.start, m.end) for m in found])
+    found += feature_mentions(doc, [(m.start, m.end) for m in found])
     found.sort(key=lambda m: m.start)
     return found
 

@@ -204,47 +204,72 @@ def _street_word_before(toks: Sequence[Token], k: int) -> bool:
     return named and t.text not in _ARTICLES and toks[k + 1].start - t.end <= 1
 
 
+def _name_before(toks: Sequence[Token], i: int) -> int:
+    """The first token of the name before token i (up to :data:`STREET_NAME_WORDS` words); i itself
+    when none comes before it."""
+    j = i
+    while j > 0 and i - j < STREET_NAME_WORDS and _street_word_before(toks, j - 1):
+        j -= 1
+    return j
+
+
+def _longest(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Only the longest of nested names: "Red River Valley", not also "Red River"."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)]
+
+
 def street_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
     """Streets named by up to three capitalised words before a street word ("Haifa Street", "E. Main
     Street", "Wichita Drive") and roads by a road word and a number ("Highway 114", "Interstate 75"),
     outside `taken`; unresolved, with the role "street" (places inside a town the gazetteer does not
-    hold). Natural features the gazetteer lacks, named the same way ("Freeborn Lake", "Red River
-    Valley") or after a head word ("Lake Vermont", "Mount Hood"), come with the role "feature"."""
+    hold)."""
     toks = doc.tokens
     covered = _covered(len(doc.text), taken)
     out: list[PlaceMention] = []
     for i, tok in enumerate(toks):
         low = tok.text.lower().rstrip(".")  # "St.", "Ave." (fold reads "St." as "saint")
-        heads = i == 0 or not _street_word_before(toks, i - 1)  # "Lake Vermont", not "Evergreen Lake"
-        if heads and tok.text.lower() in FEATURE_HEADS and _capitalised(tok) and i + 1 < len(toks):
-            j = i + 1
-            while j + 1 < len(toks) and j - i < STREET_NAME_WORDS and _capitalised(toks[j + 1]):
-                j += 1
-            if _capitalised(toks[i + 1]) and _adjacent(toks[i : j + 1]) and _free(tok.start, toks[j].end, covered):
-                out.append(_unresolved(doc, tok.start, toks[j].end, "feature"))
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        number = after is not None and after.text.isdigit() and after.start - tok.end <= 1  # "County Road 43"
+        if not _capitalised(tok):
             continue
-        if (low in STREET_WORDS or low in FEATURE_WORDS) and _capitalised(tok):
-            j = i
-            while j > 0 and i - j < STREET_NAME_WORDS and _street_word_before(toks, j - 1):
-                j -= 1
-            if j == i:
-                continue
-            if low in FEATURE_WORDS:
-                if _free(toks[j].start, tok.end, covered) and toks[j].text.lower() not in FEATURE_HEADS:
-                    out.append(_unresolved(doc, toks[j].start, tok.end, "feature"))
-                continue
-            after = toks[i + 1] if i + 1 < len(toks) else None
-            number = after is not None and after.text.isdigit() and after.start - tok.end <= 1  # "County Road 43"
+        if low in STREET_WORDS and (j := _name_before(toks, i)) < i:
             period = after is not None and after.text == "." and after.start == tok.end and low in STREET_ABBREVIATIONS
             start, end = toks[j].start, after.end if after is not None and (number or period) else tok.end
-        elif low in ROAD_WORDS and _capitalised(tok) and i + 1 < len(toks) and toks[i + 1].text.isdigit():
-            start, end = tok.start, toks[i + 1].end
+        elif low in ROAD_WORDS and after is not None and number:
+            start, end = tok.start, after.end
         else:
             continue
         if _free(start, end, covered):
             out.append(_unresolved(doc, start, end, "street"))
-    # the longest name only: "Red River Valley", not also "Red River"
-    return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)]
+    return _longest(out)
+
+
+def feature_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Natural features named by up to three capitalised words before a feature word ("Freeborn Lake",
+    "Red River Valley") or after a head word ("Lake Vermont", "Mount Hood"), outside `taken`; with the
+    role "feature", unresolved (the gazetteers on PyPI hold no rivers, lakes or mountains)."""
+    toks = doc.tokens
+    covered = _covered(len(doc.text), taken)
+    out: list[PlaceMention] = []
+    for i, tok in enumerate(toks):
+        if not _capitalised(tok):
+            continue
+        low = tok.text.lower()
+        j = _name_before(toks, i)
+        if j == i and low in FEATURE_HEADS:  # "Lake Vermont", not the "Lake" of "Evergreen Lake"
+            k = i
+            while k + 1 < len(toks) and k - i < STREET_NAME_WORDS and _capitalised(toks[k + 1]):
+                k += 1
+            start, end = tok.start, toks[k].end
+            if k == i or not _adjacent(toks[i : k + 1]):
+                continue
+        elif j < i and low in FEATURE_WORDS and toks[j].text.lower() not in FEATURE_HEADS:
+            start, end = toks[j].start, tok.end
+        else:
+            continue
+        if _free(start, end, covered):
+            out.append(_unresolved(doc, start, end, "feature"))
+    return _longest(out)
 
 
 def _unresolved(doc: Document, start: int, end: int, role: ToponymRole) -> PlaceMention:
