@@ -160,3 +160,36 @@ def test_a_far_spelling_guess_gives_way_to_the_context_place(geo_context: Contex
     doc = segmented(geo_context, text)
     (township,) = resolve_spans(doc, gaz, spans_of(text, "Khayelitsha"))
     assert township.resolved is not None and township.resolved.country == "ZA"
+
+
+def test_an_english_county_competes_with_its_american_namesakes(geo_context: Context, gaz: Gazetteer) -> None:
+    # admin2 areas carry the population of their towns, so Kent, England, is no empty name
+    kent = next(c for c in gaz.lookup("Kent") if c.country == "GB" and c.feature == "A2")
+    assert kent.population > 500_000
+    text = "The series visits Brands Hatch in Kent, then Snetterton in Norfolk and Thruxton in Hampshire."
+    doc = segmented(geo_context, text)
+    found = resolve_spans(doc, gaz, spans_of(text, "Kent", "Norfolk", "Hampshire"))
+    assert [m.resolved.country if m.resolved else None for m in found] == ["GB", "GB", "GB"]
+
+
+def test_in_a_list_of_states_a_state_name_is_the_state(geo_context: Context, gaz: Gazetteer) -> None:
+    # "Oregon" is also a town in Ohio, and Ohio is named: the list's other names are states
+    text = "Cases were reported in Ohio, Kansas, Nevada, Oregon, Wyoming and Virginia."
+    doc = segmented(geo_context, text)
+    names = ("Ohio", "Kansas", "Nevada", "Oregon", "Wyoming", "Virginia")
+    found = resolve_spans(doc, gaz, spans_of(text, *names))
+    assert [(m.resolved.feature, m.resolved.name) if m.resolved else None for m in found] == [
+        ("A1", name) for name in names
+    ]
+
+
+def test_the_context_place_is_where_the_names_cluster(geo_context: Context, gaz: Gazetteer) -> None:
+    # Franklin is named most often but resolves alone; Metairie, Kenner and Louisiana agree
+    text = (
+        "The street was once called Franklin. Franklin ran to the levee. Franklin was paved later. "
+        "Families moved to Metairie and Kenner, Louisiana, and the Qwertyuiop Hall closed."
+    )
+    doc = segmented(geo_context, text)
+    (hall,) = resolve_spans(doc, gaz, spans_of(text, "Qwertyuiop Hall"))
+    assert hall.evidence == "context"
+    assert hall.resolved is not None and hall.resolved.admin1 == "Louisiana"

@@ -23,7 +23,6 @@ TR-News) and are not themselves countries.
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from debrief.evals import EvalResult, require
 from debrief.evals.geo_corpora import CORPORA, GoldArticle
 from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
+from debrief.geodesy import km
 from debrief.options import GazetteerOptions, PipelineOptions
 from debrief.pipeline import Context, Resources
 from debrief.records import DocumentInfo, PlaceMention
@@ -45,14 +45,6 @@ from debrief.stages.segment import SegmentStage
 UNRESOLVED_KM = 20_039.0
 ACC_KM = 161.0
 _WORST = 10
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

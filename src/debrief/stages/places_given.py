@@ -29,6 +29,7 @@ from dataclasses import replace
 from debrief.document import Document
 from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
+from debrief.geodesy import km
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 from debrief.stages.places import DocumentLookups, find_places
 from debrief.stages.places_resolve import BROAD, country_focus, curated, precision, prefer_broad, score
@@ -38,6 +39,7 @@ COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document
 ADMIN1_WEIGHT = 1.5  # … and in their admin1 area
 AREA_BONUS = 1.0  # for an admin1 area called exactly by the name
 ROUNDS = 2  # voting rounds
+KIN_WEIGHT = 1.0  # for an admin1 area, times the share of the other names that are admin1 areas
 _GENERIC = frozenset({"county", "parish", "township", "borough", "district", "province", "region", "state"})
 _ARTICLES = ("the ", "The ")
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
@@ -89,7 +91,7 @@ def _candidates(text: str, lookups: DocumentLookups) -> list[PlaceCandidate]:
     return loose
 
 
-Vote = tuple[str | None, tuple[str, str] | None]  # (country, (country, admin1 code)) of a name's best
+Vote = tuple[str | None, tuple[str, str] | None, bool]  # (country, (country, admin1 code), is an admin1 area)
 
 
 def _votes(mentions: Sequence[PlaceMention]) -> dict[str, Vote]:
@@ -100,7 +102,7 @@ def _votes(mentions: Sequence[PlaceMention]) -> dict[str, Vote]:
         area = (
             (best.country, best.admin1_code) if best.country and best.admin1_code and best.feature != "PCLI" else None
         )
-        out[fold(m.text)] = (best.country, area)
+        out[fold(m.text)] = (best.country, area, best.feature == "A1")
     return out
 
 
@@ -110,15 +112,19 @@ def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) ->
     own = fold(m.text)
     countries: Counter[str] = Counter()
     areas: Counter[tuple[str, str]] = Counter()
-    for name, (cc, area) in votes.items():
+    others = states = 0
+    for name, (cc, area, is_area) in votes.items():
         if name == own:
             continue
+        others += 1
+        states += is_area
         if cc:
             countries[cc] += 1
         if area:
             areas[area] += 1
+    kin = KIN_WEIGHT * states / (others + 1)
     for c in m.candidates:
-        s = base[id(c)] + (AREA_BONUS if c.feature == "A1" and c.match == 0 else 0.0)
+        s = base[id(c)] + (AREA_BONUS + kin if c.feature == "A1" and c.match == 0 else 0.0)
         n_cc = countries[c.country or ""]
         n_a1 = areas[(c.country or "", c.admin1_code)] if c.admin1_code else 0
         s += COUNTRY_WEIGHT * n_cc / (n_cc + 1) + ADMIN1_WEIGHT * n_a1 / (n_a1 + 1)
@@ -205,19 +211,40 @@ _CONTEXT_PRECISION: dict[str, PlacePrecision] = {"PCLI": "country", "A1": "admin
 
 
 def context_place(mentions: Sequence[PlaceMention]) -> PlaceCandidate | None:
-    """The place a document is mostly about: its most often named town (the first on a tie), else
-    its most often named province, else its most often named country."""
+    """The place a document is mostly about: the town the most of its places agree with (towns
+    within :data:`NEARBY_KM`, the admin1 area holding it), then the most often named, then the
+    first; else its most often named province, else its most often named country. A town named
+    often but alone (a namesake resolved far from the rest: "Franklin", Tennessee, in a story of
+    New Orleans streets) gives way to the cluster the other names form."""
+    resolved = [m.resolved for m in mentions if m.resolved is not None and m.resolved.place_id is not None]
     for kinds in (("PPL",), ("A2", "A1"), ("PCLI",)):
         counts: Counter[int] = Counter()
         first: dict[int, PlaceCandidate] = {}
-        for m in mentions:
-            r = m.resolved
-            if r is not None and r.feature.startswith(kinds) and r.place_id is not None:
+        for r in resolved:
+            if r.feature.startswith(kinds) and r.place_id is not None:
                 counts[r.place_id] += 1
                 first.setdefault(r.place_id, r)
         if counts:
-            return first[counts.most_common(1)[0][0]]
+            support = {pid: _support(first[pid], resolved) for pid in counts} if kinds == ("PPL",) else {}
+            order = list(first)
+            best = max(order, key=lambda pid: (support.get(pid, 0), counts[pid], -order.index(pid)))
+            return first[best]
     return None
+
+
+NEARBY_KM = 100.0  # towns this close agree on where a document is
+
+
+def _support(town: PlaceCandidate, resolved: Sequence[PlaceCandidate]) -> int:
+    """How many resolved mentions agree with `town`: towns and districts near it, and mentions of
+    the admin1 area holding it."""
+    n = 0
+    for r in resolved:
+        if r.feature == "A1":
+            n += r.country == town.country and r.admin1_code is not None and r.admin1_code == town.admin1_code
+        elif r.feature.startswith("PPL") or r.feature == "A2":
+            n += km(town.lat, town.lon, r.lat, r.lon) <= NEARBY_KM
+    return n
 
 
 def _at_context(m: PlaceMention, context: PlaceCandidate) -> None:

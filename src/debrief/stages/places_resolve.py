@@ -18,6 +18,7 @@ from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 
 MATCH_SCORE = {0: 1.5, 1: 0.6, 2: 0.2}
+POPULATION_WEIGHT = 0.25  # per tenfold population
 FACILITIES = frozenset(
     {"AIRB", "AIRP", "MILB", "DAM", "NPP", "INSM", "BDG", "CMP", "PASS", "RD", "ISL", "OILF", "CRSS"}
 )
@@ -35,7 +36,7 @@ def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
     """Name match, population and what the surrounding words ask for; no document context.
     A place whose own name is `name` (folded) beats one that has it as an alternate or former
     name (Salisbury, England, before Harare, once called Salisbury)."""
-    s = MATCH_SCORE.get(c.match, 0.0) + 0.25 * math.log10(c.population + 1)
+    s = MATCH_SCORE.get(c.match, 0.0) + POPULATION_WEIGHT * math.log10(c.population + 1)
     if name and fold(c.name) == name:
         s += 0.8
     if curated(c):
@@ -122,7 +123,9 @@ def prefer_broad(m: PlaceMention) -> None:
     """Reorder m's scored candidates where context must not win: a country, region or sea called
     exactly by the name outranks a small town of that name ("China", not China, Texas; "the
     Atlantic", not Atlantic, Iowa) unless the text ties the name to the town's country ("Lebanon,
-    Pa."); and the country, else the capital, outranks a province of its name ("Mexico",
+    Pa."), and so does a state or province of the town's country called by its own name ("Nevada",
+    not Nevada, Ohio, population 740), unless the town lies in it (Marib, the governorate's seat);
+    and the country, else the capital, outranks a province of its name ("Mexico",
     "Washington") unless the words ask for a province ("Mexico state", "Washington state")."""
     if len(m.candidates) < 2:
         return
@@ -130,6 +133,20 @@ def prefer_broad(m: PlaceMention) -> None:
     better: PlaceCandidate | None = None
     if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country:
         better = next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None)
+        if better is None:
+            own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
+            better = next(
+                (
+                    c
+                    for c in m.candidates
+                    if c.feature == "A1"
+                    and c.match == 0
+                    and c.country == top.country
+                    and c.admin1_code != top.admin1_code
+                    and fold(c.name) == own
+                ),
+                None,
+            )
     elif top.feature == "A1" and m.hint != "admin1":
         own = fold(top.name)
         better = next(
