@@ -193,3 +193,28 @@ def test_the_context_place_is_where_the_names_cluster(geo_context: Context, gaz:
     (hall,) = resolve_spans(doc, gaz, spans_of(text, "Qwertyuiop Hall"))
     assert hall.evidence == "context"
     assert hall.resolved is not None and hall.resolved.admin1 == "Louisiana"
+
+
+def test_a_town_comma_state_takes_the_town_in_that_state(geo_context: Context, gaz: Gazetteer) -> None:
+    # Indiana is named too, and Atlanta, Indiana, exists: the comma ties Atlanta to Georgia
+    text = "The company has offices in Indianapolis, Indiana and Atlanta, Georgia."
+    doc = segmented(geo_context, text)
+    _indy, atlanta = resolve_spans(doc, gaz, spans_of(text, "Indianapolis", "Atlanta"))
+    assert atlanta.resolved is not None and atlanta.resolved.admin1 == "Georgia"
+    assert atlanta.area_hint is not None and atlanta.area_hint[0] == "US"
+
+
+def test_a_state_in_a_list_of_states_is_no_town_of_the_next(geo_context: Context, gaz: Gazetteer) -> None:
+    # Oklahoma, Pennsylvania is a town; in a list of states the comma ties nothing
+    text = "Losses were reported in Georgia, Oklahoma, Pennsylvania, Wisconsin and California."
+    doc = segmented(geo_context, text)
+    oklahoma, *_ = resolve_spans(doc, gaz, spans_of(text, "Oklahoma", "Pennsylvania"))
+    assert oklahoma.area_hint is None
+    assert oklahoma.resolved is not None and oklahoma.resolved.feature == "A1"
+
+
+def test_chinese_provinces_by_their_bare_names(gaz: Gazetteer) -> None:
+    # GeoNames calls them "Jiangsu Sheng", "Guangxi Zhuangzu Zizhiqu"
+    for name in ("Jiangsu", "Guangxi", "Guizhou", "Ningxia"):
+        top = gaz.lookup(name)[0]
+        assert (top.feature, top.country, top.name, top.match) == ("A1", "CN", name, 0)

@@ -292,6 +292,7 @@ class PlaceMention:
     candidates: list[PlaceCandidate] = field(default_factory=list)
     group: int | None = None  # mentions listed together ("provinces of A, B and C") share a group
     country_hint: str | None = None  # ISO2 the text ties it to ("Syrian provinces of", "X, Syria")
+    area_hint: tuple[str, str] | None = None  # (ISO2, admin1 code) the text ties it to ("Lebanon, Pa.")
     evidence: str = "none"  # why it was read as a place: pattern | locative | list | dateline | none
     # what the name does in the text: a place ("in Moscow"), an actor named after one ("Moscow
     # said"), a demonym ("Russian"), or a name inside another name ("Georgia Public Service Commission")

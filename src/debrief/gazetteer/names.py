@@ -131,13 +131,15 @@ def keys(name: str) -> dict[str, int]:
 
 
 # Words that turn a name into an administrative area name ("Donetsk Oblast", "Basra Governorate",
-# "Muhafazat Kirkuk", "Sha`biyat Nalut"); stripped to find the bare name an area is known by.
+# "Muhafazat Kirkuk", "Sha`biyat Nalut", "Jiangsu Sheng", "Guangxi Zhuangzu Zizhiqu"); stripped to
+# find the bare name an area is known by.
 ADMIN_WORDS = words(
     """province provincia provinz governorate gouvernorat muhafazat muhafazah muhafaza mohafazat
     wilayat wilayah vilayet velayat ostan oblast oblasti krai kray okrug region regione republic
     respublika state county district department departement prefecture municipality mayorality
     city shabiyat shabiyah popularate autonomous avtonomnyy avtonomna of the e i de del la le
-    governate division territory capital federal"""
+    governate division territory capital federal sheng shi zizhiqu uygur zhuangzu huizu provinsi
+    changwat"""
 )
 
 

@@ -165,9 +165,9 @@ def resolve_spans(
             if cc is not None:
                 demonyms[cc] += 1
     given = [_given_mention(doc, start, end, lookups) for start, end in spans]
-    ties = {(m.name_start, m.name_end): m.country_hint for m in recognised if m.country_hint}
+    ties = {(m.name_start, m.name_end): (m.country_hint, m.area_hint) for m in recognised if m.country_hint}
     for m in given:
-        m.country_hint = ties.get((m.start, m.end))  # "Lebanon, Pennsylvania" as the places stage read it
+        m.country_hint, m.area_hint = ties.get((m.start, m.end), (None, None))  # "Lebanon, Pennsylvania"
     fresh = given
     focus = country_focus([*recognised, *fresh], demonyms)
     areas = {

@@ -481,6 +481,8 @@ class SentenceReader:
                 inside = [c for c in mention.candidates if c.match == 0 and c.feature != "A1"]
                 if any(c.country == top.country and c.admin1_code == top.admin1_code for c in inside):
                     mention.country_hint = top.country  # "Lebanon, Pennsylvania": the town in that state
+                    if _names_a_town_of(mention, top):
+                        mention.area_hint = (top.country or "", top.admin1_code or "")
                     continue
             if k < n and self.low[k] in (",", "in") and mention.candidates[0].feature != "PCLI":
                 k += 1
@@ -623,6 +625,18 @@ class SentenceReader:
             self.found = [f for f in self.found if not taken & set(range(f[1], f[3] + 1))] + states
         self.found.sort(key=lambda item: item[1])
         return self.annotate()
+
+
+def _names_a_town_of(mention: PlaceMention, area: PlaceCandidate) -> bool:
+    """Does `mention` name (as its own name, not an alternate one) a town of admin1 `area`, and is
+    it no state of that country itself ("Oklahoma, Pennsylvania" in a list of states)?"""
+    if area.country is None or area.admin1_code is None:
+        return False
+    own = fold(mention.text[mention.name_start - mention.start : mention.name_end - mention.start])
+    named = [c for c in mention.candidates if c.match == 0 and fold(c.name) == own]
+    if any(c.feature == "A1" and c.country == area.country for c in named):
+        return False
+    return any(c.country == area.country and c.admin1_code == area.admin1_code for c in named)
 
 
 def _contains(area: PlaceMention, place: PlaceMention) -> bool:

@@ -62,6 +62,7 @@ def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
     return s
 
 
+AREA_HINT_BONUS = 1.5  # for a candidate in the admin1 area the text ties the name to
 INEXACT_PENALTY = 1.0  # for a spelling variant when another place has the name exactly
 DOMINANT_MARGIN = 0.8  # base-score lead over every candidate in another country that makes a name count
 
@@ -109,6 +110,8 @@ def score(m: PlaceMention, focus: dict[str, float], areas: set[tuple[str, str]])
             s -= INEXACT_PENALTY  # "Ghouta" is Eastern Ghouta's name, only a spelling of Guatemala's
         if m.country_hint:
             s += 1.5 if c.country == m.country_hint else -1.5
+        if m.area_hint is not None and (c.country, c.admin1_code) == m.area_hint:
+            s += AREA_HINT_BONUS  # "Atlanta, Georgia", not Atlanta, Indiana, though Indiana is named too
         if c.feature != "A1" and c.admin1_code is not None and (c.country or "", c.admin1_code) in areas:
             s += 0.8
         c.score = round(s, 3)
@@ -123,30 +126,18 @@ def prefer_broad(m: PlaceMention) -> None:
     """Reorder m's scored candidates where context must not win: a country, region or sea called
     exactly by the name outranks a small town of that name ("China", not China, Texas; "the
     Atlantic", not Atlantic, Iowa) unless the text ties the name to the town's country ("Lebanon,
-    Pa."), and so does a state or province of the town's country called by its own name ("Nevada",
-    not Nevada, Ohio, population 740), unless the town lies in it (Marib, the governorate's seat);
-    and the country, else the capital, outranks a province of its name ("Mexico",
+    Pa."), and so does a state of the town's country called by its own name
+    (:func:`_outranks_small_town`); and the country, else the capital, outranks a province of its name ("Mexico",
     "Washington") unless the words ask for a province ("Mexico state", "Washington state")."""
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
     better: PlaceCandidate | None = None
     if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country:
-        better = next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None)
-        if better is None:
-            own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
-            better = next(
-                (
-                    c
-                    for c in m.candidates
-                    if c.feature == "A1"
-                    and c.match == 0
-                    and c.country == top.country
-                    and c.admin1_code != top.admin1_code
-                    and fold(c.name) == own
-                ),
-                None,
-            )
+        own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
+        better = next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None) or next(
+            (c for c in m.candidates if _outranks_small_town(c, top, own)), None
+        )
     elif top.feature == "A1" and m.hint != "admin1":
         own = fold(top.name)
         better = next(
@@ -155,6 +146,19 @@ def prefer_broad(m: PlaceMention) -> None:
     if better is not None:
         m.candidates.remove(better)
         m.candidates.insert(0, better)
+
+
+def _outranks_small_town(c: PlaceCandidate, town: PlaceCandidate, own: str) -> bool:
+    """A state or province of the small `town`'s country, called by its own name `own`, that does
+    not hold the town ("Nevada", not Nevada, Ohio, population 740; but Marib, the governorate's
+    seat). A national capital abroad gets no such precedence: local papers' Paris is Paris, Texas."""
+    return (
+        c.match == 0
+        and fold(c.name) == own
+        and c.feature == "A1"
+        and c.country == town.country
+        and c.admin1_code != town.admin1_code
+    )
 
 
 def accept(m: PlaceMention, best: PlaceCandidate, focus: dict[str, float]) -> bool:
