@@ -127,8 +127,9 @@ def prefer_broad(m: PlaceMention) -> None:
     exactly by the name outranks a small town of that name ("China", not China, Texas; "the
     Atlantic", not Atlantic, Iowa) unless the text ties the name to the town's country ("Lebanon,
     Pa."), and so does a state of the town's country called by its own name
-    (:func:`_outranks_small_town`); and the country, else the capital, outranks a province of its name ("Mexico",
-    "Washington") unless the words ask for a province ("Mexico state", "Washington state")."""
+    (:func:`_outranks_small_town`); and the country, else its capital, outranks a province of its
+    name ("Mexico", "Washington") unless the words ask for a province ("Mexico state", "Washington
+    state"); a capital abroad does not (Victoria, Australia, not Victoria, Seychelles)."""
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
@@ -142,7 +143,14 @@ def prefer_broad(m: PlaceMention) -> None:
         own = fold(top.name)
         better = next(
             (c for c in m.candidates if c.feature == "PCLI" and c.match == 0 and c.country == top.country), None
-        ) or next((c for c in m.candidates if c.feature == "PPLC" and c.match == 0 and fold(c.name) == own), None)
+        ) or next(
+            (
+                c
+                for c in m.candidates
+                if c.feature == "PPLC" and c.match == 0 and c.country == top.country and fold(c.name) == own
+            ),
+            None,
+        )
     if better is not None:
         m.candidates.remove(better)
         m.candidates.insert(0, better)
