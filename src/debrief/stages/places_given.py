@@ -39,6 +39,7 @@ COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document
 ADMIN1_WEIGHT = 1.5  # … and in their admin1 area
 AREA_BONUS = 1.0  # for an admin1 area called exactly by the name
 ROUNDS = 2  # voting rounds
+LIST_OF_AREAS = 0.67  # share of admin1 areas among the other names that keeps "Washington" the state
 KIN_WEIGHT = 1.0  # for an admin1 area, times the share of the other names that are admin1 areas
 _GENERIC = frozenset({"county", "parish", "township", "borough", "district", "province", "region", "state"})
 _ARTICLES = ("the ", "The ")
@@ -106,9 +107,10 @@ def _votes(mentions: Sequence[PlaceMention]) -> dict[str, Vote]:
     return out
 
 
-def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) -> None:
+def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) -> float:
     """Favour the candidates that lie where the document's other names lie, and admin1 areas called
-    exactly by the name ("Virginia" the state, not the town)."""
+    exactly by the name ("Virginia" the state, not the town). Returns the share of the other names
+    that are admin1 areas."""
     own = fold(m.text)
     countries: Counter[str] = Counter()
     areas: Counter[tuple[str, str]] = Counter()
@@ -130,6 +132,7 @@ def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) ->
         s += COUNTRY_WEIGHT * n_cc / (n_cc + 1) + ADMIN1_WEIGHT * n_a1 / (n_a1 + 1)
         c.score = round(s, 3)
     m.candidates.sort(key=lambda c: -c.score)
+    return states / others if others else 0.0
 
 
 def _given_mention(doc: Document, start: int, end: int, lookups: DocumentLookups) -> PlaceMention:
@@ -166,8 +169,11 @@ def resolve_spans(
                 demonyms[cc] += 1
     given = [_given_mention(doc, start, end, lookups) for start, end in spans]
     ties = {(m.name_start, m.name_end): (m.country_hint, m.area_hint) for m in recognised if m.country_hint}
+    areas_asked = {(m.name_start, m.name_end) for m in recognised if m.hint == "admin1"}
     for m in given:
         m.country_hint, m.area_hint = ties.get((m.start, m.end), (None, None))  # "Lebanon, Pennsylvania"
+        if (m.start, m.end) in areas_asked:
+            m.hint = "admin1"  # "the state of Washington", "Washington state"
     fresh = given
     focus = country_focus([*recognised, *fresh], demonyms)
     areas = {
@@ -183,8 +189,8 @@ def resolve_spans(
     for _round in range(ROUNDS):
         votes = _votes(located)
         for m in located:
-            _rescore(m, base, votes)
-            prefer_broad(m)
+            states = _rescore(m, base, votes)
+            prefer_broad(m, keep_area=states >= LIST_OF_AREAS)
             m.resolved = m.candidates[0]
     for m in located:
         assert m.resolved is not None

@@ -122,14 +122,15 @@ BROAD = frozenset({"PCLI", "RGN", "CONT", "SEA", "OCN"})
 SMALL_NAMESAKE = 100_000  # population under which a town never outranks a country or region of its name
 
 
-def prefer_broad(m: PlaceMention) -> None:
+def prefer_broad(m: PlaceMention, *, keep_area: bool = False) -> None:
     """Reorder m's scored candidates where context must not win: a country, region or sea called
     exactly by the name outranks a small town of that name ("China", not China, Texas; "the
     Atlantic", not Atlantic, Iowa) unless the text ties the name to the town's country ("Lebanon,
     Pa."), and so does a state of the town's country called by its own name
     (:func:`_outranks_small_town`); and the country, else its capital, outranks a province of its
     name ("Mexico", "Washington") unless the words ask for a province ("Mexico state", "Washington
-    state"); a capital abroad does not (Victoria, Australia, not Victoria, Seychelles)."""
+    state") or the name stands among other states (`keep_area`: "Texas, Utah, Washington and
+    Wyoming"); a capital abroad does not (Victoria, Australia, not Victoria, Seychelles)."""
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
@@ -147,7 +148,11 @@ def prefer_broad(m: PlaceMention) -> None:
             (
                 c
                 for c in m.candidates
-                if c.feature == "PPLC" and c.match == 0 and c.country == top.country and fold(c.name) == own
+                if c.feature == "PPLC"
+                and c.match == 0
+                and c.country == top.country
+                and fold(c.name) == own
+                and not keep_area
             ),
             None,
         )
