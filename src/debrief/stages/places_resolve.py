@@ -37,7 +37,7 @@ def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
     A place whose own name is `name` (folded) beats one that has it as an alternate or former
     name (Salisbury, England, before Harare, once called Salisbury)."""
     s = MATCH_SCORE.get(c.match, 0.0) + POPULATION_WEIGHT * math.log10(c.population + 1)
-    if name and fold(c.name) == name:
+    if name and name in own_name(c.name):
         s += 0.8
     if curated(c):
         s += 0.3
@@ -63,6 +63,21 @@ def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
 
 
 AREA_HINT_BONUS = 1.5  # for a candidate in the admin1 area the text ties the name to
+_RIVER_LINKS = (" upon ", " am ", " an der ", " on ")  # "Newcastle upon Tyne", "Frankfurt am Main"
+
+
+def own_name(name: str) -> tuple[str, ...]:
+    """The names a place goes by as its own, folded: its name, and the short form of a name
+    qualified by its river or region ("Newcastle upon Tyne" → "newcastle", "Frankfurt am Main" →
+    "frankfurt"), so that the short form is no mere alternate name."""
+    folded = fold(name)
+    for link in _RIVER_LINKS:
+        head, sep, _tail = folded.partition(link)
+        if sep and head:
+            return (folded, head)
+    return (folded,)
+
+
 INEXACT_PENALTY = 1.0  # for a spelling variant when another place has the name exactly
 DOMINANT_MARGIN = 0.8  # base-score lead over every candidate in another country that makes a name count
 
