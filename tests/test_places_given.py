@@ -147,7 +147,7 @@ def test_a_country_outranks_its_province_of_the_same_name(geo_context: Context, 
 
 
 def test_a_name_the_gazetteer_lacks_is_placed_at_the_context_place(geo_context: Context, gaz: Gazetteer) -> None:
-    text = "Residents of Aleppo fled. Shells hit Qwertyuiop Street in Aleppo on Monday."
+    text = "Residents of Aleppo fled. Shells hit Qwertyuiop Street on Monday. Aleppo was quiet."
     doc = segmented(geo_context, text)
     (street,) = resolve_spans(doc, gaz, spans_of(text, "Qwertyuiop Street"))
     assert street.evidence == "context" and not street.candidates
@@ -218,3 +218,34 @@ def test_chinese_provinces_by_their_bare_names(gaz: Gazetteer) -> None:
     for name in ("Jiangsu", "Guangxi", "Guizhou", "Ningxia"):
         top = gaz.lookup(name)[0]
         assert (top.feature, top.country, top.name, top.match) == ("A1", "CN", name, 0)
+
+
+def test_an_unknown_name_goes_where_the_text_ties_it(geo_context: Context, gaz: Gazetteer) -> None:
+    # the document's most named town is Nairobi; the camp is said to be in Kisumu
+    text = (
+        "Officials in Nairobi said aid left Nairobi on Monday. "
+        "Relief restarted in the Qwertyuiop refugee camp in Kisumu."
+    )
+    doc = segmented(geo_context, text)
+    (camp,) = resolve_spans(doc, gaz, spans_of(text, "Qwertyuiop"))
+    assert camp.evidence == "anchor"
+    assert camp.resolved is not None and camp.resolved.name == "Kisumu"
+
+
+def test_an_unknown_name_holding_a_known_one_goes_there(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "Officials in Hanoi said the Da Nang International Airport would be cleaned up."
+    doc = segmented(geo_context, text)
+    (airport,) = resolve_spans(doc, gaz, spans_of(text, "Da Nang International Airport"))
+    assert airport.evidence == "anchor"
+    assert airport.resolved is not None and airport.resolved.name == "Da Nang"
+    # a river is not where the town of its name is
+    text = "CHARLESTON, W.Va. -- Volunteers cleaned the banks of the Kanawha River in Charleston."
+    doc = segmented(geo_context, text)
+    (river,) = resolve_spans(doc, gaz, spans_of(text, "Kanawha River"))
+    assert river.resolved is not None and river.resolved.admin1 == "West Virginia"
+
+
+def test_a_city_named_with_city_is_that_city(geo_context: Context, gaz: Gazetteer) -> None:
+    doc = segmented(geo_context, "A man was arrested in Kansas City on Monday.")
+    (m,) = PlacesStage(geo_context)(doc).places
+    assert m.resolved is not None and (m.resolved.name, m.resolved.feature) == ("Kansas City", "PPL")

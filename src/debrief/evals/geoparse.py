@@ -14,8 +14,9 @@ located at: no actors, demonyms or embedded names).
 Resolution given gold spans: :func:`~debrief.stages.places_given.resolve_spans` resolves every gold
 toponym that has gold coordinates, in its document's context. Error is the great-circle distance
 between the resolved point and the gold one; a name the gazetteer lacks is placed at the document's
-context place (:func:`~debrief.stages.places_given.context_place`) and counted as such
-(``from_context``); a toponym left unresolved counts as 20,039 km (half the Earth's circumference).
+context place (:func:`~debrief.stages.places_given.context_place`) or where the text ties it
+(:mod:`~debrief.stages.places_anchor`: "Abu Shok refugee camp in Al-Fashir") and counted as such
+(``from_context``, ``from_anchor``); a toponym left unresolved counts as 20,039 km (half the Earth's circumference).
 acc161 is the share within 161 km (100 miles); admin1 is the share whose resolved admin1 name equals
 the gold's (accents and case folded), counted over the gold toponyms that name an admin1 (LGL,
 TR-News) and are not themselves countries.
@@ -104,6 +105,7 @@ class Tally:
     admin1_total: int = 0
     unresolved: int = 0  # gold toponyms left without a resolution
     from_context: int = 0  # … names the gazetteer lacks, placed at the document's context place
+    from_anchor: int = 0  # … names the gazetteer lacks, placed where the text ties them
     worst: list[tuple[float, str, str]] = field(default_factory=list)  # (km, gold text, resolved as)
 
     def recognition(
@@ -125,6 +127,8 @@ class Tally:
                 self.unresolved += 1
             elif m.evidence == "context":
                 self.from_context += 1
+            elif m.evidence == "anchor":
+                self.from_anchor += 1
             else:
                 self.worst.append((err, t.text, f"{r.name}, {r.admin1 or '?'}, {r.country or '?'}"))
             if t.admin1 and t.feature != "PCLI":
@@ -167,6 +171,7 @@ def _result(suite: str, n: int, t: Tally) -> EvalResult:
         "n": len(errors),
         "unresolved": t.unresolved,
         "from_context": t.from_context,
+        "from_anchor": t.from_anchor,
         "acc161": round(sum(e <= ACC_KM for e in errors) / len(errors), 4) if errors else None,
         "admin1": round(t.admin1_right / t.admin1_total, 4) if t.admin1_total else None,
         "admin1_n": t.admin1_total,
@@ -188,8 +193,8 @@ def _result(suite: str, n: int, t: Tally) -> EvalResult:
         f"recognition (exact span)     P {rec['p']:.3f}  R {rec['r']:.3f}  F1 {rec['f1']:.3f}",
         f"recognition (overlap)        P {ovl['p']:.3f}  R {ovl['r']:.3f}  F1 {ovl['f1']:.3f}",
         f"places stage alone (exact)   P {nod['p']:.3f}  R {nod['r']:.3f}  F1 {nod['f1']:.3f}",
-        f"resolution given gold spans  n {resolution['n']} ({t.from_context} unknown to the gazetteer, placed at "
-        f"the document's context place; {t.unresolved} unresolved)",
+        f"resolution given gold spans  n {resolution['n']} (unknown to the gazetteer: {t.from_anchor} placed where "
+        f"the text ties them, {t.from_context} at the document's context place; {t.unresolved} unresolved)",
         f"  acc@161 {_fmt(resolution['acc161'])}  "
         f"admin1 {_fmt(resolution['admin1'])} (n {t.admin1_total})  "
         f"median {_fmt(resolution['median_km'], 1)} km  mean {_fmt(resolution['mean_km'], 1)} km",

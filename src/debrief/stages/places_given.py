@@ -32,6 +32,7 @@ from debrief.gazetteer.names import fold
 from debrief.geodesy import km
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 from debrief.stages.places import DocumentLookups, find_places
+from debrief.stages.places_anchor import inner_name, tied_place
 from debrief.stages.places_resolve import BROAD, country_focus, curated, precision, prefer_broad, score
 from debrief.stages.places_words import US_STATE_ABBREVIATIONS
 
@@ -196,11 +197,21 @@ def resolve_spans(
         assert m.resolved is not None
         m.precision = precision(m, m.resolved)
     guesses = [m for m in located if _far_guess(m, focus)]
-    context = context_place([*recognised, *(m for m in located if m not in guesses)])
-    if context is not None:
-        for m in given:
-            if not m.candidates or m in guesses:
-                _at_context(m, context)
+    known = [*recognised, *(m for m in located if m not in guesses)]
+    context = context_place(known)
+    placed: dict[int, PlaceCandidate] = {}
+    for m in sorted(known, key=lambda m: m.start - m.end):  # the longest name at an offset
+        if m.resolved is not None:
+            placed.setdefault(m.start, m.resolved)
+            placed.setdefault(m.name_start, m.resolved)
+    for m in given:
+        if m.candidates and m not in guesses:
+            continue
+        anchor = tied_place(doc.text, m, placed) or inner_name(m.text, lookups.lookup, focus, FOCUS)
+        if anchor is not None:
+            _at_context(m, anchor, evidence="anchor")
+        elif context is not None:
+            _at_context(m, context)
     return given
 
 
@@ -253,11 +264,12 @@ def _support(town: PlaceCandidate, resolved: Sequence[PlaceCandidate]) -> int:
     return n
 
 
-def _at_context(m: PlaceMention, context: PlaceCandidate) -> None:
+def _at_context(m: PlaceMention, context: PlaceCandidate, evidence: str = "context") -> None:
     """A name the gazetteer lacks ("Royal Street", "Cloverhill District Court"), given as a place:
-    placed at the document's context place, with that place's extent as its precision and
-    ``evidence = "context"`` so that a reader sees it was inferred."""
+    placed at the place the text ties it to (``evidence = "anchor"``, :mod:`places_anchor`) or else
+    at the document's context place (``"context"``), with that place's extent as its precision, so
+    that a reader sees it was inferred."""
     m.resolved = replace(context)
     m.candidates = []
-    m.evidence = "context"
+    m.evidence = evidence
     m.precision = _CONTEXT_PRECISION.get(context.feature, "admin2")

@@ -156,9 +156,19 @@ class SentenceReader:
         """A capitalised suffix at the end of a run ("Kweires Airbase", "Homs Province")."""
         if b - 1 > a and (self.low[b - 1], self.low[b]) in W.SUFFIX_PAIRS:
             return b - 2, W.SUFFIX_PAIRS[(self.low[b - 1], self.low[b])]
-        if b > a and self.low[b] in W.SUFFIX_HINTS and self.kinds[b] == "C":
+        if b > a and self.low[b] in W.SUFFIX_HINTS and self.kinds[b] == "C" and not self._city_named(a, b):
             return b - 1, W.SUFFIX_HINTS[self.low[b]]
         return b, None
+
+    def _city_named(self, a: int, b: int) -> bool:
+        """Tokens a..b, ending on "City", are a town's own name ("Kansas City", "Panama City"): the
+        suffix is part of the name, not a hint ("Homs City")."""
+        if self.low[b] != "city":
+            return False
+        full = fold(self.text(a, b))
+        return any(
+            c.match == 0 and c.feature.startswith("PPL") and fold(c.name) == full for c in self.lookup(self.text(a, b))
+        )
 
     def _segment(self, a: int, b: int) -> tuple[list[tuple[int, int]], list[int], list[int]]:
         """Longest known spans of tokens a..b, the capitalised tokens left over, and the spans of
