@@ -249,3 +249,17 @@ def test_a_city_named_with_city_is_that_city(geo_context: Context, gaz: Gazettee
     doc = segmented(geo_context, "A man was arrested in Kansas City on Monday.")
     (m,) = PlacesStage(geo_context)(doc).places
     assert m.resolved is not None and (m.resolved.name, m.resolved.feature) == ("Kansas City", "PPL")
+
+
+def test_a_bare_province_name_is_its_city_of_a_million(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "He had left his home of Chongqing in southwest China in 2014."
+    doc = segmented(geo_context, text)
+    (m,) = resolve_spans(doc, gaz, spans_of(text, "Chongqing"))
+    assert m.resolved is not None and m.resolved.feature.startswith("PPL") and m.resolved.country == "CN"
+
+
+def test_among_provinces_a_province_name_is_no_small_town_abroad(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "Victoria, New South Wales, Western Australia, South Australia, Tasmania and Queensland all did."
+    doc = segmented(geo_context, text)
+    found = resolve_spans(doc, gaz, spans_of(text, "Victoria", "New South Wales", "Queensland"))
+    assert [(m.resolved.feature, m.resolved.country) if m.resolved else None for m in found] == [("A1", "AU")] * 3

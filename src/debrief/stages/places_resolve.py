@@ -145,7 +145,8 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False) -> None:
     (:func:`_outranks_small_town`); and the country, else its capital, outranks a province of its
     name ("Mexico", "Washington") unless the words ask for a province ("Mexico state", "Washington
     state") or the name stands among other states (`keep_area`: "Texas, Utah, Washington and
-    Wyoming"); a capital abroad does not (Victoria, Australia, not Victoria, Seychelles)."""
+    Wyoming"); a capital abroad does not (Victoria, Australia, not Victoria, Seychelles), but a city
+    of a million people named as its province does (:func:`_big_seat`: "Chongqing", "Aleppo")."""
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
@@ -153,39 +154,58 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False) -> None:
     if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country:
         own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
         better = next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None) or next(
-            (c for c in m.candidates if _outranks_small_town(c, top, own)), None
+            (c for c in m.candidates if _outranks_small_town(c, top, own, among_areas=keep_area)), None
         )
     elif top.feature == "A1" and m.hint != "admin1":
         own = fold(top.name)
-        better = next(
-            (c for c in m.candidates if c.feature == "PCLI" and c.match == 0 and c.country == top.country), None
-        ) or next(
-            (
-                c
-                for c in m.candidates
-                if c.feature == "PPLC"
-                and c.match == 0
-                and c.country == top.country
-                and fold(c.name) == own
-                and not keep_area
-            ),
-            None,
+        better = (
+            next((c for c in m.candidates if c.feature == "PCLI" and c.match == 0 and c.country == top.country), None)
+            or next(
+                (
+                    c
+                    for c in m.candidates
+                    if c.feature == "PPLC"
+                    and c.match == 0
+                    and c.country == top.country
+                    and fold(c.name) == own
+                    and not keep_area
+                ),
+                None,
+            )
+            or next((c for c in m.candidates if _big_seat(c, top, own)), None)
         )
     if better is not None:
         m.candidates.remove(better)
         m.candidates.insert(0, better)
 
 
-def _outranks_small_town(c: PlaceCandidate, town: PlaceCandidate, own: str) -> bool:
-    """A state or province of the small `town`'s country, called by its own name `own`, that does
-    not hold the town ("Nevada", not Nevada, Ohio, population 740; but Marib, the governorate's
-    seat). A national capital abroad gets no such precedence: local papers' Paris is Paris, Texas."""
+BIG_CITY = 1_000_000  # population of a city that its province's name means when bare
+
+
+def _big_seat(c: PlaceCandidate, area: PlaceCandidate, own: str) -> bool:
+    """A city of a million people, called exactly by the name of the admin1 `area` it lies in: what
+    the bare name means ("his home of Chongqing", "fighting in Aleppo", "Kharkiv was shelled")."""
+    return (
+        c.match == 0
+        and c.feature.startswith("PPL")
+        and c.population >= BIG_CITY
+        and fold(c.name) == own
+        and (c.country, c.admin1_code) == (area.country, area.admin1_code)
+    )
+
+
+def _outranks_small_town(c: PlaceCandidate, town: PlaceCandidate, own: str, *, among_areas: bool) -> bool:
+    """A state or province called by its own name `own` that does not hold the small `town`: of the
+    town's country ("Nevada", not Nevada, Ohio, population 740; but Marib, the governorate's seat),
+    or of any country when the name stands among other such areas ("New South Wales, Western
+    Australia and Queensland", not Queensland, Alberta). A national capital abroad gets no such
+    precedence: local papers' Paris is Paris, Texas."""
     return (
         c.match == 0
         and fold(c.name) == own
         and c.feature == "A1"
-        and c.country == town.country
-        and c.admin1_code != town.admin1_code
+        and (c.country == town.country or among_areas)
+        and (c.country, c.admin1_code) != (town.country, town.admin1_code)
     )
 
 
