@@ -40,6 +40,7 @@ COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document
 ADMIN1_WEIGHT = 1.5  # … and in their admin1 area
 AREA_BONUS = 1.0  # for an admin1 area called exactly by the name
 ROUNDS = 2  # voting rounds
+NEAR_WEIGHT = 0.5  # for a town near the towns the document's other names are, times n/(n+1)
 LIST_OF_AREAS = 0.67  # share of admin1 areas among the other names that keeps "Washington" the state
 KIN_WEIGHT = 1.0  # for an admin1 area, times the share of the other names that are admin1 areas
 _GENERIC = frozenset({"county", "parish", "township", "borough", "district", "province", "region", "state"})
@@ -93,7 +94,8 @@ def _candidates(text: str, lookups: DocumentLookups) -> list[PlaceCandidate]:
     return loose
 
 
-Vote = tuple[str | None, tuple[str, str] | None, bool]  # (country, (country, admin1 code), is an admin1 area)
+# (country, (country, admin1 code), is an admin1 area, (lat, lon) of a town or district)
+Vote = tuple[str | None, tuple[str, str] | None, bool, tuple[float, float] | None]
 
 
 def _votes(mentions: Sequence[PlaceMention]) -> dict[str, Vote]:
@@ -104,7 +106,8 @@ def _votes(mentions: Sequence[PlaceMention]) -> dict[str, Vote]:
         area = (
             (best.country, best.admin1_code) if best.country and best.admin1_code and best.feature != "PCLI" else None
         )
-        out[fold(m.text)] = (best.country, area, best.feature == "A1")
+        point = (best.lat, best.lon) if best.feature.startswith("PPL") or best.feature == "A2" else None
+        out[fold(m.text)] = (best.country, area, best.feature == "A1", point)
     return out
 
 
@@ -115,8 +118,9 @@ def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) ->
     own = fold(m.text)
     countries: Counter[str] = Counter()
     areas: Counter[tuple[str, str]] = Counter()
+    points: list[tuple[float, float]] = []
     others = states = 0
-    for name, (cc, area, is_area) in votes.items():
+    for name, (cc, area, is_area, point) in votes.items():
         if name == own:
             continue
         others += 1
@@ -125,15 +129,31 @@ def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) ->
             countries[cc] += 1
         if area:
             areas[area] += 1
+        if point is not None:
+            points.append(point)
     kin = KIN_WEIGHT * states / (others + 1)
     for c in m.candidates:
         s = base[id(c)] + (AREA_BONUS + kin if c.feature == "A1" and c.match == 0 else 0.0)
         n_cc = countries[c.country or ""]
         n_a1 = areas[(c.country or "", c.admin1_code)] if c.admin1_code else 0
         s += COUNTRY_WEIGHT * n_cc / (n_cc + 1) + ADMIN1_WEIGHT * n_a1 / (n_a1 + 1)
+        if points and c.match == 0 and c.feature != "A1":
+            n_near = _near(c, points)
+            s += NEAR_WEIGHT * n_near / (n_near + 1)
         c.score = round(s, 3)
     m.candidates.sort(key=lambda c: -c.score)
     return states / others if others else 0.0
+
+
+def _near(c: PlaceCandidate, points: Sequence[tuple[float, float]]) -> int:
+    """How many of `points` lie within :data:`NEARBY_KM` of candidate c ("the Cincinnati suburb of
+    West Chester": the West Chester by Cincinnati)."""
+    box = NEARBY_KM / 111.0 * 1.6  # degrees that surely hold the circle (up to ~50° of latitude)
+    return sum(
+        1
+        for lat, lon in points
+        if abs(lat - c.lat) <= box and abs(lon - c.lon) <= 2 * box and km(lat, lon, c.lat, c.lon) <= NEARBY_KM
+    )
 
 
 def _given_mention(doc: Document, start: int, end: int, lookups: DocumentLookups) -> PlaceMention:

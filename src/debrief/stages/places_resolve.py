@@ -19,6 +19,7 @@ from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 
 MATCH_SCORE = {0: 1.5, 1: 0.6, 2: 0.2}
 POPULATION_WEIGHT = 0.25  # per tenfold population
+CURATED_BONUS = 0.3  # for a place of the project's or the user's table
 FACILITIES = frozenset(
     {"AIRB", "AIRP", "MILB", "DAM", "NPP", "INSM", "BDG", "CMP", "PASS", "RD", "ISL", "OILF", "CRSS"}
 )
@@ -40,7 +41,7 @@ def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
     if name and name in own_name(c.name):
         s += 0.8
     if curated(c):
-        s += 0.3
+        s += CURATED_BONUS
     f = c.feature
     if hint == "admin1":
         s += 1.5 if f == "A1" else 0.8 if f in AREAS else -1.0 if f == "PCLI" else -0.5
