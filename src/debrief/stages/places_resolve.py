@@ -20,6 +20,7 @@ from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 MATCH_SCORE = {0: 1.5, 1: 0.6, 2: 0.2}
 POPULATION_WEIGHT = 0.25  # per tenfold population
 CURATED_BONUS = 0.3  # for a place of the project's or the user's table
+CURATED_PROMINENCE = 10_000  # the least population a curated place counts as (a base, a landmark: no census)
 FACILITIES = frozenset(
     {"AIRB", "AIRP", "MILB", "DAM", "NPP", "INSM", "BDG", "CMP", "PASS", "RD", "ISL", "OILF", "CRSS"}
 )
@@ -34,10 +35,12 @@ def curated(c: PlaceCandidate) -> bool:
 
 
 def base_score(c: PlaceCandidate, hint: str, name: str = "") -> float:
-    """Name match, population and what the surrounding words ask for; no document context.
+    """Name match, population (a curated place at least :data:`CURATED_PROMINENCE`) and what the
+    surrounding words ask for; no document context.
     A place whose own name is `name` (folded) beats one that has it as an alternate or former
     name (Salisbury, England, before Harare, once called Salisbury)."""
-    s = MATCH_SCORE.get(c.match, 0.0) + POPULATION_WEIGHT * math.log10(c.population + 1)
+    population = max(c.population, CURATED_PROMINENCE) if curated(c) else c.population
+    s = MATCH_SCORE.get(c.match, 0.0) + POPULATION_WEIGHT * math.log10(population + 1)
     if name and name in own_name(c.name):
         s += 0.8
     if curated(c):
