@@ -92,6 +92,21 @@ def test_geovirus_offsets_are_moved_onto_the_name(tmp_path: Path) -> None:
     assert pandi.text == "Pandi" and article.text[pandi.start : pandi.end] == "Pandi"
 
 
+def test_lgl_style_offsets_drifting_by_ten_are_moved_onto_the_phrase(tmp_path: Path) -> None:
+    # TR-News: some articles' offsets drift by up to ten characters; the nearest occurrence wins
+    text = "Roads closed in Etobicoke and Etobicoke North, the city said."
+    xml = (
+        f"<articles><article><text>{text}</text><toponyms>"
+        "<toponym><start>40</start><end>49</end><phrase>Etobicoke</phrase></toponym>"
+        "</toponyms></article></articles>"
+    )
+    path = tmp_path / "trnews.xml"
+    path.write_text(xml, encoding="utf-8")
+    (article,) = read_lgl_style(path)
+    (top,) = article.toponyms
+    assert (top.start, top.text) == (30, "Etobicoke")
+
+
 def test_gwn_reader_drops_expressions_and_keeps_toponym_types(tmp_path: Path) -> None:
     path = tmp_path / "gwn.xml"
     path.write_text(GWN, encoding="utf-8")

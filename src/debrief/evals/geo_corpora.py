@@ -78,13 +78,17 @@ def _parse(path: Path) -> ET.Element:
         raise EvalDataError(f"cannot parse {path}: {exc}") from exc
 
 
+ALIGN_WINDOW = 12  # characters a corpus's offsets may be off by (TR-News: up to 10)
+
+
 def _align(text: str, start: int, end: int, surface: str | None) -> tuple[int, int]:
     """The gold span moved onto its surface form where the corpus's offsets are a few characters
-    off (GeoVirus counts from 1, some TR-News spans are shifted); unchanged when it cannot be found."""
+    off (GeoVirus counts from 1; some TR-News spans are shifted by up to 10, in articles whose
+    offsets drift); the nearest occurrence wins; unchanged when it cannot be found."""
     surface = (surface or "").strip()
     if not surface or text[start:end] == surface:
         return start, end
-    for d in sorted(range(-5, 6), key=abs):
+    for d in sorted(range(-ALIGN_WINDOW, ALIGN_WINDOW + 1), key=abs):
         s = start + d
         if s >= 0 and text[s : s + len(surface)] == surface:
             return s, s + len(surface)
