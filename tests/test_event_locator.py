@@ -292,3 +292,25 @@ def test_unknown_name_takes_country_and_province_from_the_events_context() -> No
     assert placed.location is not None
     assert (placed.location.text, placed.location.country, placed.location.admin1) == ("Hayan", "SY", "Aleppo")
     assert placed.location.lat is None and placed.location.precision is None
+
+
+def test_a_sentence_place_the_locator_rejects_gives_way_to_the_context() -> None:
+    text = "Jets struck Idlib. Fighters from Homs attacked a checkpoint."
+    doc = Document.from_text(text)
+    second = text.index("Fighters")
+    idlib = Location(text="Idlib", start=text.index("Idlib"))
+
+    def attack(location: Location | None) -> Event:
+        event = event_in(text, "attacked")
+        event.evidence = [Span(start=second, end=len(text), text=text[second:])]
+        event.location = location
+        return event
+
+    homs = Location(text="Homs", start=text.index("Homs"))
+    (placed,) = place_event(attack(homs), doc, [], context=idlib)
+    assert placed.location is not None and placed.location.text == "Idlib"
+    (placed,) = place_event(attack(homs), doc, [], context=None)
+    assert placed.location is None
+    # a place the lexicon stage took from the context (an earlier sentence) stands
+    (placed,) = place_event(attack(idlib), doc, [], context=None)
+    assert placed.location is not None and placed.location.text == "Idlib"

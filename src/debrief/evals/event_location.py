@@ -5,8 +5,10 @@ event's verb (a ``VERB`` span) and the event's location (``LOCATION`` spans, non
 gives no location). debrief reads the sentence (segment and places stages) and locates the event at
 the verb as the events stage does: with the default ``events.model`` backend, the learned locator
 (:mod:`debrief.stages.event_locator`) reads the sentence, and each place it locates is named by the
-located words together with the places stage's name they overlap; where it finds nothing, or
-with ``events.lexicon``, the rules pick the places of the verb's clause
+located words together with the places stage's name they overlap; where it finds nothing, the event
+has no place in its sentence (the stage then gives it its context's place, which a lone sentence
+lacks: :func:`~debrief.stages.events_model.place_event`). With ``events.lexicon``, the rules pick
+the places of the verb's clause
 (:func:`~debrief.event_fields.clause_of`), else those of the sentence, narrowed by
 :func:`~debrief.event_fields.choose_places`. Scores are token-level and micro-averaged: a token is
 predicted when it overlaps a chosen span and gold when it lies in a LOCATION span (by its token ids,
@@ -80,9 +82,7 @@ def predicted_spans(
     locator's (with the events model backend), else — as the stage falls back — the rules'."""
     whole = (0, len(doc.text))
     if locate is not None and trigger is not None:
-        located = locate(doc, whole, trigger)
-        if located:
-            return [x.name for x in located]
+        return [x.name for x in locate(doc, whole, trigger)]
     chosen = []
     if trigger is not None:
         c0, c1 = clause_of(doc.text, *whole, *trigger)
@@ -122,8 +122,7 @@ def run_records(
     lines = [
         f"event-location: {len(chosen)} records, {part}; {n_gold} gold tokens, {n_pred} predicted",
         f"token-level  P {scores['p']:.3f}  R {scores['r']:.3f}  F1 {scores['f1']:.3f}",
-        "locator: "
-        + ("learned (events.model), the rules' choice where it finds none" if locate else "rules (events.lexicon)"),
+        "locator: " + ("learned (events.model)" if locate else "rules (events.lexicon)"),
     ]
     return EvalResult(payload, lines)
 

@@ -180,6 +180,7 @@ class EventsModelStage(EventsStage):
         states = dict(zip(unique, tokens, strict=True))
         per_trigger = Counter((e.trigger.start, e.trigger.end) for e in doc.events if e.trigger)
         kept: list[Event] = []
+        context: Location | None = None  # the place of the last event kept with one
         for event, text in zip(doc.events, texts, strict=True):
             code, prob, p_none = judged[text]
             if p_none >= NONE_THRESHOLD:
@@ -190,11 +191,13 @@ class EventsModelStage(EventsStage):
             event.confidence = round(max(event.confidence, prob), 2)
             trigger = event.trigger
             if trigger is None or not event.evidence or per_trigger[(trigger.start, trigger.end)] > 1:
-                kept.append(event)  # a listed group of places ("in A, B and C") stays as the lexicon split it
-                continue
-            sentence = (event.evidence[0].start, event.evidence[0].end)
-            located = self._located(doc, sentence, (trigger.start, trigger.end), states[text])
-            kept.extend(place_event(event, doc, located))
+                placed = [event]  # a listed group of places ("in A, B and C") stays as the lexicon split it
+            else:
+                sentence = (event.evidence[0].start, event.evidence[0].end)
+                located = self._located(doc, sentence, (trigger.start, trigger.end), states[text])
+                placed = place_event(event, doc, located, context)
+            kept.extend(placed)
+            context = next((e.location for e in reversed(placed) if e.location is not None), context)
         doc.events = link_events(doc, kept)
         return doc
 
@@ -207,14 +210,23 @@ def _within(found: Location, context: Location | None) -> Location:
     return found.model_copy(update={"country": context.country, "admin1": context.admin1, "admin2": context.admin2})
 
 
-def place_event(event: Event, doc: Document, located: list[Located]) -> list[Event]:
+def place_event(event: Event, doc: Document, located: list[Located], context: Location | None = None) -> list[Event]:
     """`event` at the place(s) the locator found in its sentence, one event per place (ACLED's
-    convention; counts then stay with no single copy). Unchanged when the locator found none, so the
-    lexicon stage's choice (this sentence's place, else the context's) stands, and when a later
-    sentence of its evidence already gave a finer place ("… in Syria. The bomber struck … in Manbij.").
-    An unknown name takes its country and province from that choice."""
-    sentence_end = event.evidence[0].end if event.evidence else len(doc.text)
-    if not located or (event.location and (event.location.start or 0) >= sentence_end):
+    convention; counts then stay with no single copy). Where the locator found none, a place the
+    lexicon stage took from the same sentence is one the locator rated and rejected ("fighters from
+    Homs attacked …", "the ministry in Moscow said"): the event takes `context`, the place of the
+    event before it, else none; a place the lexicon stage took from the context stands. Unchanged too
+    when a later sentence of its evidence already gave a finer place ("… in Syria. The bomber struck
+    … in Manbij."). An unknown name takes its country and province from the lexicon's choice."""
+    sentence_start, sentence_end = (
+        (event.evidence[0].start, event.evidence[0].end) if event.evidence else (0, len(doc.text))
+    )
+    if event.location and (event.location.start or 0) >= sentence_end:
+        return [event]
+    if not located:
+        start = event.location.start if event.location else None
+        if start is not None and sentence_start <= start < sentence_end:
+            event.location = context.model_copy() if context is not None else None
         return [event]
     locations = [_within(x.location, event.location) for x in located]
     out = []
