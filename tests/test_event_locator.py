@@ -314,3 +314,9 @@ def test_a_sentence_place_the_locator_rejects_gives_way_to_the_context() -> None
     # a place the lexicon stage took from the context (an earlier sentence) stands
     (placed,) = place_event(attack(idlib), doc, [], context=None)
     assert placed.location is not None and placed.location.text == "Idlib"
+
+
+def test_a_located_name_takes_its_capitalised_area_word() -> None:
+    text = "A mortar hit a house in Bala Morghab District of Badghis; shells fell near Homs province."
+    assert complete_names(text, [span(text, "Bala Morghab")]) == [span(text, "Bala Morghab District")]
+    assert complete_names(text, [span(text, "Homs")]) == [span(text, "Homs")]  # lower case only describes it

@@ -265,7 +265,8 @@ def complete_names(
 ) -> list[tuple[int, int]]:
     """Located names read on to the site they name: two located names with only capitalised words
     between them are one ("Tabaqa Military Airport", not "Tabaqa" and "Airport"), and a name followed,
-    within three capitalised words, by a site noun takes it ("Dumayr Airbase", "the Rasha hilltop").
+    within three capitalised words, by a site noun takes it ("Dumayr Airbase", "the Rasha hilltop"), and
+    so does a name followed by a capitalised area word ("Aceh Province", "Bala Morghab District").
     Nothing is read over words another stage took (`taken`: people, organisations, weapons, dates)."""
 
     def free(s: int, e: int) -> bool:
@@ -280,10 +281,45 @@ def complete_names(
     return [(s, site_end(text, e, free)) for s, e in out]
 
 
+# Capitalised words that end a place's name as written ("Bala Morghab District", "Aceh Province",
+# "Quneitra Governorate", "Mallah Farms", "Benue State"); in lower case they only describe it
+# ("Homs province"), as Halterman's coders marked them (included 257 times capitalised, 8 not).
+NAME_SUFFIXES = frozenset(
+    {
+        "city",
+        "district",
+        "subdistrict",
+        "sub-district",
+        "governorate",
+        "province",
+        "farms",
+        "farm",
+        "camp",
+        "town",
+        "village",
+        "county",
+        "area",
+        "municipality",
+        "region",
+        "prefecture",
+        "oblast",
+        "state",
+        "front",
+        "countryside",
+    }
+)
+
+
 def site_end(text: str, end: int, free: Callable[[int, int], bool]) -> int:
     """Where the name ending at `end` ends when read on through capitalised words to a site noun
-    (`end` itself when no site noun follows within :data:`SITE_REACH` words)."""
+    (`end` itself when no site noun follows within :data:`SITE_REACH` words), or on to a capitalised
+    word of :data:`NAME_SUFFIXES` right after it."""
     at = end
+    first = _NEXT_WORD.match(text, end)
+    if first is not None:
+        word = first.group(1).rstrip(".")
+        if word[:1].isupper() and word.lower() in NAME_SUFFIXES and free(end, first.end()):
+            return first.start(1) + len(word)
     for _ in range(SITE_REACH):
         m = _NEXT_WORD.match(text, at)
         if m is None:
