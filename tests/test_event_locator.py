@@ -320,3 +320,13 @@ def test_a_located_name_takes_its_capitalised_area_word() -> None:
     text = "A mortar hit a house in Bala Morghab District of Badghis; shells fell near Homs province."
     assert complete_names(text, [span(text, "Bala Morghab")]) == [span(text, "Bala Morghab District")]
     assert complete_names(text, [span(text, "Homs")]) == [span(text, "Homs")]  # lower case only describes it
+
+
+def test_a_located_place_brings_the_other_names_of_its_list() -> None:
+    text = "villagers fled attacks on Tungar, Mallamawa and Kangarawa near Zurmi"
+    listed = [place(text, n, "point") for n in ("Tungar", "Mallamawa", "Kangarawa")]
+    for m in listed:
+        m.group = 1
+    zurmi = place(text, "Zurmi", "point")
+    got = event_locations(text, [*listed, zurmi], [span(text, "Mallamawa")])
+    assert [x.location.text for x in got] == ["Tungar", "Mallamawa", "Kangarawa"]

@@ -341,7 +341,8 @@ def event_locations(
     Spans over words another stage has read as something else (`taken`: weapons, dates, people, organisations
     and armed groups: "Kalibr missiles", "Al-Nusra Front"), or just before them ("a Sukhoi Su-34"), are dropped;
     the rest are read on to the sites they name (:func:`complete_names`).
-    Each place mention a span overlaps is a place of the event, named by the mention's name and the span's words
+    Each place mention a span overlaps is a place of the event (with the other names of its list: "Lithuania,
+    Latvia and Estonia"), named by the mention's name and the span's words
     together ("the Deir Ezzor Governorate", "Aleppo City"), unless it contains another located place ("Kiziltepe
     in Mardin province" is Kiziltepe; "Idlib, Syria" is Idlib). A capitalised span the gazetteer does not know
     (a village missing from it) is kept by its words; it takes the resolution and precision of the most specific
@@ -362,6 +363,10 @@ def event_locations(
                 hits.append((p, (min(s, p.name_start), max(e, p.name_end))))
         if not over and text[s : s + 1].isupper():
             bare.append((s, e))
+    for p, _ in list(hits):  # "in Lithuania, Latvia and Estonia": the list's other names too
+        for q in places:
+            if p.group is not None and q.group == p.group and all(q is not h for h, _ in hits):
+                hits.append((q, (q.name_start, q.name_end)))
     kept = [(p, name) for p, name in hits if not any(q is not p and contains(p, q) for q, _ in hits)]
     # "Birdik, about 50 km north of Kutum": Kutum is where Birdik lies from, not a place of the event
     landmarks = [p for p, _ in kept if REFERENCE_POINT.search(text, max(0, p.name_start - 80), p.name_start)]
