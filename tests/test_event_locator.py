@@ -330,3 +330,15 @@ def test_a_located_place_brings_the_other_names_of_its_list() -> None:
     zurmi = place(text, "Zurmi", "point")
     got = event_locations(text, [*listed, zurmi], [span(text, "Mallamawa")])
     assert [x.location.text for x in got] == ["Tungar", "Mallamawa", "Kangarawa"]
+
+
+def test_a_rejected_country_that_holds_the_context_stays() -> None:
+    text = "Jets struck Kweires. Ships fired missiles at targets in Syria."
+    doc = Document.from_text(text)
+    second = text.index("Ships")
+    event = event_in(text, "fired")
+    event.evidence = [Span(start=second, end=len(text), text=text[second:])]
+    event.location = Location(text="Syria", start=text.index("Syria"), country="SY", precision="country")
+    kweires = Location(text="Kweires", start=text.index("Kweires"), country="SY", admin1="Aleppo", precision="point")
+    (placed,) = place_event(event, doc, [], context=kweires)
+    assert placed.location is not None and placed.location.text == "Syria"  # true, if not finer

@@ -210,12 +210,23 @@ def _within(found: Location, context: Location | None) -> Location:
     return found.model_copy(update={"country": context.country, "admin1": context.admin1, "admin2": context.admin2})
 
 
+def _holds(area: Location, place: Location) -> bool:
+    """Whether `area`, a country or province, holds `place` ("targets in Syria" after Kweires)."""
+    if area.country is None or area.country != place.country:
+        return False
+    if area.precision == "country":
+        return True
+    return area.precision == "admin1" and area.admin1 is not None and area.admin1 == place.admin1
+
+
 def place_event(event: Event, doc: Document, located: list[Located], context: Location | None = None) -> list[Event]:
     """`event` at the place(s) the locator found in its sentence, one event per place (ACLED's
     convention; counts then stay with no single copy). Where the locator found none, a place the
     lexicon stage took from the same sentence is one the locator rated and rejected ("fighters from
     Homs attacked …", "the ministry in Moscow said"): the event takes `context`, the place of the
-    event before it, else none; a place the lexicon stage took from the context stands. Unchanged too
+    event before it, else none, except that a country or province holding the context stays ("a strike
+    on targets in Syria" after one at Kweires: Syria, no finer); a place the lexicon stage took from
+    the context stands. Unchanged too
     when a later sentence of its evidence already gave a finer place ("… in Syria. The bomber struck
     … in Manbij."). An unknown name takes its country and province from the lexicon's choice."""
     sentence_start, sentence_end = (
@@ -224,9 +235,12 @@ def place_event(event: Event, doc: Document, located: list[Located], context: Lo
     if event.location and (event.location.start or 0) >= sentence_end:
         return [event]
     if not located:
-        start = event.location.start if event.location else None
-        if start is not None and sentence_start <= start < sentence_end:
-            event.location = context.model_copy() if context is not None else None
+        own = event.location
+        if own is not None and own.start is not None and sentence_start <= own.start < sentence_end:
+            if context is None:
+                event.location = None
+            elif not _holds(own, context):
+                event.location = context.model_copy()
         return [event]
     locations = [_within(x.location, event.location) for x in located]
     out = []
