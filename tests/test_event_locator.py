@@ -26,6 +26,8 @@ from debrief.stages.event_locator import (
     piece_features,
 )
 from debrief.stages.events_model import MODEL_FILE, NONE_CODE, EventsModelStage, TypeClassifier, place_event
+from debrief.stages.places import PlacesStage
+from debrief.stages.segment import SegmentStage
 
 DIM = 4
 FLAGS = 3 * DIM + len(DISTANCE_BUCKETS) + 1  # the first flag (capitalised word)
@@ -342,3 +344,12 @@ def test_a_rejected_country_that_holds_the_context_stays() -> None:
     kweires = Location(text="Kweires", start=text.index("Kweires"), country="SY", admin1="Aleppo", precision="point")
     (placed,) = place_event(event, doc, [], context=kweires)
     assert placed.location is not None and placed.location.text == "Syria"  # true, if not finer
+
+
+def test_a_rejected_dateline_stays_when_there_is_no_context(geo_context: Context) -> None:
+    text = "KOLKATA, India – Indian police have arrested a man for keeping his mother's body in a freezer."
+    doc = PlacesStage(geo_context)(SegmentStage(geo_context)(Document.from_text(text)))
+    event = event_in(text, "arrested")
+    event.location = Location(text="KOLKATA", start=0, country="IN", precision="point")
+    (placed,) = place_event(event, doc, [], context=None)
+    assert placed.location is not None and placed.location.text == "KOLKATA"

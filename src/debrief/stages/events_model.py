@@ -210,6 +210,12 @@ def _within(found: Location, context: Location | None) -> Location:
     return found.model_copy(update={"country": context.country, "admin1": context.admin1, "admin2": context.admin2})
 
 
+def _dateline(doc: Document, location: Location) -> bool:
+    """Whether `location` is the story's dateline ("KOLKATA, India –"): where the report was filed,
+    the place a coder takes when the story gives none finer."""
+    return any(p.start == location.start and p.evidence == "dateline" for p in doc.places)
+
+
 def _holds(area: Location, place: Location) -> bool:
     """Whether `area`, a country or province, holds `place` ("targets in Syria" after Kweires)."""
     if area.country is None or area.country != place.country:
@@ -224,9 +230,9 @@ def place_event(event: Event, doc: Document, located: list[Located], context: Lo
     convention; counts then stay with no single copy). Where the locator found none, a place the
     lexicon stage took from the same sentence is one the locator rated and rejected ("fighters from
     Homs attacked …", "the ministry in Moscow said"): the event takes `context`, the place of the
-    event before it, else none, except that a country or province holding the context stays ("a strike
-    on targets in Syria" after one at Kweires: Syria, no finer); a place the lexicon stage took from
-    the context stands. Unchanged too
+    event before it, else none (but the story's dateline stays), except that a country or province
+    holding the context stays ("a strike on targets in Syria" after one at Kweires: Syria, no finer);
+    a place the lexicon stage took from the context stands. Unchanged too
     when a later sentence of its evidence already gave a finer place ("… in Syria. The bomber struck
     … in Manbij."). An unknown name takes its country and province from the lexicon's choice."""
     sentence_start, sentence_end = (
@@ -238,7 +244,8 @@ def place_event(event: Event, doc: Document, located: list[Located], context: Lo
         own = event.location
         if own is not None and own.start is not None and sentence_start <= own.start < sentence_end:
             if context is None:
-                event.location = None
+                if not _dateline(doc, own):
+                    event.location = None
             elif not _holds(own, context):
                 event.location = context.model_copy()
         return [event]
