@@ -50,6 +50,12 @@ def test_a_quotation_signed_with_a_dash() -> None:
     assert found == [("Sonya Herridge", "―", "He represents our greatest shame and we will not forget it")]
 
 
+def test_a_dash_signature_with_no_break_spaces_and_a_full_stop() -> None:
+    text = "“That is just the opinion of a voter.”\u00a0―\u00a0Julie A. Diaz Martinez.\n\nMore follows."
+    found = claims(text)
+    assert found == [("Julie A. Diaz Martinez", "―", "That is just the opinion of a voter")]
+
+
 def test_a_participle_after_a_comma_takes_the_subject() -> None:
     found = claims("Warren praised the governor's record on schools, saying she had steady hands in a crisis.")
     assert ("Warren", "saying", "she had steady hands in a crisis") in found

@@ -37,9 +37,11 @@ ADVERBIAL = re.compile(
 )
 # a title left before a speaker's name ("…, Mr. Van Voorhis said"): not part of the content
 TITLE_TAIL = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof)\.?\s*)+$")
+# the spaces around the dash and the name may be no-break ones ("”\u00a0― Karen Bobadilla.")
+_SIGNED_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*|de|van|von|al-\w+)"
 DASH_SIGNATURE = re.compile(
-    r"[ \t]*(?P<dash>[―—])[ \t]*(?P<sp>[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|de|van|von|al-\w+)){0,4})"
-    r"(?=[ \t]*(?:$|\n|,|\(|[“\"]))"
+    rf"[ \t\u00a0]*(?P<dash>[―—])[ \t\u00a0]*(?P<sp>[A-Z][\w’'-]*(?:[ \u00a0]{_SIGNED_WORD}){{0,4}})"
+    r"(?=\.?(?:$|\n|[ \t\u00a0]*[,(“\"”]|[ \t\u00a0]{2}|[ \t\u00a0]*$))"
 )
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 _SPEAKER_END = re.compile(r"\s*[,.;:]")
