@@ -91,3 +91,9 @@ def test_a_document_speaks_through_its_relative_clause() -> None:
     ]
     found = claims("He released a letter from his doctor on Friday that says he is in good health.")
     assert found == [("a letter from his doctor", "says", "he is in good health")]
+
+
+def test_calling_someone_something_is_an_opinion() -> None:
+    (found,) = claims("His former partner, Lawrence Cummings, called him a master at impossible transactions.")
+    assert found[1] == "called" and "master" in found[2]
+    assert claims("The group, called the Legacy Fund, will still own the park.") == []

@@ -123,12 +123,20 @@ CLAUSE_STARTS = re.compile(
 # "she called it “a disgrace”"), never in "police found the car" or "he called the office".
 _DESCRIBED_AS = re.compile(r"[^.;:!?“”\"]{1,80}?\bas\b")
 _ATTACKED_FOR = re.compile(r"[^.;:!?“”\"]{1,60}?\b(?:for|over)\b")
+# "called him a master at …", "called it a common ailment", "called the charges unsubstantiated"
+_CALLED_A = re.compile(
+    r"\s+(?:him|her|them|it|himself|herself|themselves|this|that|(?:the|his|her|their|its)\s+[a-z]+s?)"
+    r"\s+(?:an?\s+\w+|[a-z]+(?:ed|ic|ous|ful|less|able|ible|ive|al|ent|ant|ing)\b)"
+)
 # verbs of judging someone that report an opinion when the judgment follows ("described X as …")
 JUDGED_AS = {
     "described": _DESCRIBED_AS,
     "describes": _DESCRIBED_AS,
     "describing": _DESCRIBED_AS,
     "attacked": _ATTACKED_FOR,
+    "called": _CALLED_A,
+    "calls": _CALLED_A,
+    "calling": _CALLED_A,
     "attacks": _ATTACKED_FOR,
 }
 SHOW_CUES = frozenset(["show", "shows", "showed", "found", "finds", "suggests", "suggested"])
