@@ -148,12 +148,13 @@ def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) ->
 def _near(c: PlaceCandidate, points: Sequence[tuple[float, float]]) -> int:
     """How many of `points` lie within :data:`NEARBY_KM` of candidate c ("the Cincinnati suburb of
     West Chester": the West Chester by Cincinnati)."""
-    box = NEARBY_KM / 111.0 * 1.6  # degrees that surely hold the circle (up to ~50° of latitude)
-    return sum(
-        1
-        for lat, lon in points
-        if abs(lat - c.lat) <= box and abs(lon - c.lon) <= 2 * box and km(lat, lon, c.lat, c.lon) <= NEARBY_KM
-    )
+    return sum(1 for lat, lon in points if _close(c.lat, c.lon, lat, lon))
+
+
+def _close(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
+    """Within :data:`NEARBY_KM` of each other (a box in degrees first: most pairs are far apart)."""
+    box = NEARBY_KM / 111.0 * 1.6  # degrees that surely hold the circle, longitude up to ~70° of latitude
+    return abs(lat1 - lat2) <= box and abs(lon1 - lon2) <= 2 * box and km(lat1, lon1, lat2, lon2) <= NEARBY_KM
 
 
 def _given_mention(doc: Document, start: int, end: int, lookups: DocumentLookups) -> PlaceMention:
@@ -258,7 +259,7 @@ def context_place(mentions: Sequence[PlaceMention]) -> PlaceCandidate | None:
         counts: Counter[int] = Counter()
         first: dict[int, PlaceCandidate] = {}
         for r in resolved:
-            if r.feature.startswith(kinds) and r.place_id is not None:
+            if r.feature.startswith(kinds) and r.place_id is not None:  # (narrowing for the type checker)
                 counts[r.place_id] += 1
                 first.setdefault(r.place_id, r)
         if counts:
@@ -280,7 +281,7 @@ def _support(town: PlaceCandidate, resolved: Sequence[PlaceCandidate]) -> int:
         if r.feature == "A1":
             n += r.country == town.country and r.admin1_code is not None and r.admin1_code == town.admin1_code
         elif r.feature.startswith("PPL") or r.feature == "A2":
-            n += km(town.lat, town.lon, r.lat, r.lon) <= NEARBY_KM
+            n += _close(town.lat, town.lon, r.lat, r.lon)
     return n
 
 
