@@ -263,3 +263,10 @@ def test_among_provinces_a_province_name_is_no_small_town_abroad(geo_context: Co
     doc = segmented(geo_context, text)
     found = resolve_spans(doc, gaz, spans_of(text, "Victoria", "New South Wales", "Queensland"))
     assert [(m.resolved.feature, m.resolved.country) if m.resolved else None for m in found] == [("A1", "AU")] * 3
+
+
+def test_a_territory_that_is_a_country_names_no_state(gaz: Gazetteer) -> None:
+    # ISO 3166-2 lists Guam as a US subdivision; it must not become a name of some US state
+    top = gaz.lookup("Guam")[0]
+    assert (top.feature, top.country) == ("PCLI", "GU")
+    assert all(not (c.feature == "A1" and c.country == "US") for c in gaz.lookup("Guam") if c.match == 0)

@@ -35,6 +35,14 @@ def vote_names(votes: list[tuple[str, str, str, int]]) -> dict[tuple[str, str], 
     return {key: counter.most_common(1)[0][0] for key, counter in tally.items()}
 
 
+def _own_country(sub: object) -> bool:
+    """A subdivision that ISO 3166 also lists as a country of its own (US-GU Guam, FR-YT Mayotte):
+    no admin1 area of its parent takes its name."""
+    parent, _, own = str(getattr(sub, "code", "")).partition("-")
+    country = pycountry.countries.get(alpha_2=own) if own and own != parent else None
+    return country is not None and country.name == getattr(sub, "name", None)
+
+
 class Admin1Table:
     """The admin1 areas of every country, as PlaceRecords keyed by (country, code)."""
 
@@ -80,10 +88,11 @@ class Admin1Table:
     def attach_subdivisions(self, city_admin1: Callable[[str, set[str]], str | None]) -> int:
         """Give each top-level ISO 3166-2 subdivision's name (and ISO code) to its area: the area
         of the same name, else the area of the largest city of that name ("Ḩalab" / Aleppo),
-        found by `city_admin1(country, name keys)`."""
+        found by `city_admin1(country, name keys)`; none for a subdivision that is a country of its
+        own (Guam, Mayotte)."""
         attached = 0
         for sub in pycountry.subdivisions:
-            if getattr(sub, "parent_code", None):
+            if getattr(sub, "parent_code", None) or _own_country(sub):
                 continue
             cc = sub.country_code
             found = self.find_code(cc, [sub.name])
