@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pycountry
 
-from debrief.gazetteer.names import EXACT, SKELETON, SOUND, bare_admin_name, keys
+from debrief.gazetteer.names import EXACT, SKELETON, SOUND, bare_admin_name, fold, keys
 from debrief.records import PlaceRecord
 
 
@@ -35,12 +35,16 @@ def vote_names(votes: list[tuple[str, str, str, int]]) -> dict[tuple[str, str], 
     return {key: counter.most_common(1)[0][0] for key, counter in tally.items()}
 
 
-def _own_country(sub: object) -> bool:
-    """A subdivision that ISO 3166 also lists as a country of its own (US-GU Guam, FR-YT Mayotte):
-    no admin1 area of its parent takes its name."""
-    parent, _, own = str(getattr(sub, "code", "")).partition("-")
-    country = pycountry.countries.get(alpha_2=own) if own and own != parent else None
-    return country is not None and country.name == getattr(sub, "name", None)
+def _country_names() -> set[str]:
+    """The folded names of every ISO country: a subdivision called like one (Guam, Mayotte,
+    Saint-Barthélemy) is that country, and no area of its parent is found for it by its towns."""
+    out: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                out.add(fold(value.replace("-", " ")))
+    return out
 
 
 class Admin1Table:
@@ -88,15 +92,15 @@ class Admin1Table:
     def attach_subdivisions(self, city_admin1: Callable[[str, set[str]], str | None]) -> int:
         """Give each top-level ISO 3166-2 subdivision's name (and ISO code) to its area: the area
         of the same name, else the area of the largest city of that name ("Ḩalab" / Aleppo),
-        found by `city_admin1(country, name keys)`; none for a subdivision that is a country of its
-        own (Guam, Mayotte)."""
+        found by `city_admin1(country, name keys)`, unless the name is a country's (Guam, Mayotte)."""
         attached = 0
+        countries = _country_names()
         for sub in pycountry.subdivisions:
-            if getattr(sub, "parent_code", None) or _own_country(sub):
+            if getattr(sub, "parent_code", None):
                 continue
             cc = sub.country_code
             found = self.find_code(cc, [sub.name])
-            if found is None:
+            if found is None and fold(sub.name.replace("-", " ")) not in countries:
                 code = city_admin1(cc, name_keys([sub.name]))
                 found = (cc, code) if code is not None and (cc, code) in self.areas else None
             if found is None or found in self.iso:
