@@ -22,7 +22,7 @@ document says where it mostly is.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -42,6 +42,7 @@ AREA_BONUS = 1.0  # for an admin1 area called exactly by the name
 ROUNDS = 2  # voting rounds
 NEAR_WEIGHT = 0.5  # for a town near the towns the document's other names are, times n/(n+1)
 LIST_OF_AREAS = 0.67  # share of admin1 areas among the other names that keeps "Washington" the state
+AMBIGUOUS_VOTE = 0.5  # the vote of a name with a namesake in another country ("Colchester"): half
 KIN_WEIGHT = 1.0  # for an admin1 area, times the share of the other names that are admin1 areas
 _GENERIC = frozenset({"county", "parish", "township", "borough", "district", "province", "region", "state"})
 _ARTICLES = ("the ", "The ")
@@ -94,12 +95,14 @@ def _candidates(text: str, lookups: DocumentLookups) -> list[PlaceCandidate]:
     return loose
 
 
-# (country, (country, admin1 code), is an admin1 area, (lat, lon) of a town or district)
-Vote = tuple[str | None, tuple[str, str] | None, bool, tuple[float, float] | None]
+# (country, (country, admin1 code), is an admin1 area, (lat, lon) of a town or district, weight)
+Vote = tuple[str | None, tuple[str, str] | None, bool, tuple[float, float] | None, float]
 
 
 def _votes(mentions: Sequence[PlaceMention]) -> dict[str, Vote]:
-    """Where each distinct name's best candidate lies (one vote per name, however often named)."""
+    """Where each distinct name's best candidate lies (one vote per name, however often named; half a
+    vote when the name has a namesake in another country, so that two ambiguous names do not carry
+    each other abroad)."""
     out: dict[str, Vote] = {}
     for m in mentions:
         best = m.candidates[0]
@@ -107,7 +110,8 @@ def _votes(mentions: Sequence[PlaceMention]) -> dict[str, Vote]:
             (best.country, best.admin1_code) if best.country and best.admin1_code and best.feature != "PCLI" else None
         )
         point = (best.lat, best.lon) if best.feature.startswith("PPL") or best.feature == "A2" else None
-        out[fold(m.text)] = (best.country, area, best.feature == "A1", point)
+        abroad = any(c.match == 0 and c.country != best.country for c in m.candidates[1:])
+        out[fold(m.text)] = (best.country, area, best.feature == "A1", point, AMBIGUOUS_VOTE if abroad else 1.0)
     return out
 
 
@@ -116,26 +120,26 @@ def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) ->
     exactly by the name ("Virginia" the state, not the town). Returns the share of the other names
     that are admin1 areas."""
     own = fold(m.text)
-    countries: Counter[str] = Counter()
-    areas: Counter[tuple[str, str]] = Counter()
+    countries: dict[str, float] = defaultdict(float)
+    areas: dict[tuple[str, str], float] = defaultdict(float)
     points: list[tuple[float, float]] = []
     others = states = 0
-    for name, (cc, area, is_area, point) in votes.items():
+    for name, (cc, area, is_area, point, weight) in votes.items():
         if name == own:
             continue
         others += 1
         states += is_area
         if cc:
-            countries[cc] += 1
+            countries[cc] += weight
         if area:
-            areas[area] += 1
+            areas[area] += weight
         if point is not None:
             points.append(point)
     kin = KIN_WEIGHT * states / (others + 1)
     for c in m.candidates:
         s = base[id(c)] + (AREA_BONUS + kin if c.feature == "A1" and c.match == 0 else 0.0)
-        n_cc = countries[c.country or ""]
-        n_a1 = areas[(c.country or "", c.admin1_code)] if c.admin1_code else 0
+        n_cc = countries.get(c.country or "", 0.0)
+        n_a1 = areas.get((c.country or "", c.admin1_code), 0.0) if c.admin1_code else 0.0
         s += COUNTRY_WEIGHT * n_cc / (n_cc + 1) + ADMIN1_WEIGHT * n_a1 / (n_a1 + 1)
         if points and c.match == 0 and c.feature != "A1":
             n_near = _near(c, points)
