@@ -271,3 +271,11 @@ def test_a_territory_that_is_a_country_names_no_state(gaz: Gazetteer) -> None:
         exact = [c for c in gaz.lookup(name) if c.match == 0]
         assert any((c.feature, c.country) == ("PCLI", cc) for c in exact)
         assert all(not (c.feature == "A1" and c.country == parent) for c in exact)
+
+
+def test_a_given_region_demonym_resolves_to_its_state_or_province(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "A Texan rancher and a Scottish farmer met in London."
+    doc = segmented(geo_context, text)
+    texan, scottish = resolve_spans(doc, gaz, spans_of(text, "Texan", "Scottish"))
+    assert texan.resolved is not None and (texan.resolved.feature, texan.resolved.name) == ("A1", "Texas")
+    assert scottish.resolved is not None and (scottish.resolved.feature, scottish.resolved.name) == ("A1", "Scotland")

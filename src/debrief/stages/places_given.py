@@ -73,7 +73,12 @@ def _candidates(text: str, lookups: DocumentLookups) -> list[PlaceCandidate]:
             return [country]
     region = lookups.gazetteer.region_demonym(text)
     if region is not None:
-        areas = [c for c in lookups.lookup(region) if c.match == 0 and c.feature in BROAD]
+        own = fold(region)
+        areas = [
+            c
+            for c in lookups.lookup(region)
+            if c.match == 0 and (c.feature in BROAD or (c.feature == "A1" and fold(c.name) == own))
+        ]
         if areas:
             return areas[:1]
     state = US_STATE_ABBREVIATIONS.get(text.replace(".", "").replace(" ", "").lower()) if "." in text else None
