@@ -279,3 +279,12 @@ def test_a_given_region_demonym_resolves_to_its_state_or_province(geo_context: C
     texan, scottish = resolve_spans(doc, gaz, spans_of(text, "Texan", "Scottish"))
     assert texan.resolved is not None and (texan.resolved.feature, texan.resolved.name) == ("A1", "Texas")
     assert scottish.resolved is not None and (scottish.resolved.feature, scottish.resolved.name) == ("A1", "Scotland")
+
+
+def test_the_west_bank_is_a_place_though_bank_names_institutions(geo_context: Context) -> None:
+    doc = PlacesStage(geo_context)(segmented(geo_context, "Raids continued in the West Bank on Monday."))
+    assert [(doc.text[m.name_start : m.name_end], m.resolved.country if m.resolved else None) for m in doc.places] == [
+        ("West Bank", "PS")
+    ]
+    doc = PlacesStage(geo_context)(segmented(geo_context, "Loans from the Ruritania Development Bank rose."))
+    assert doc.places == []

@@ -20,6 +20,7 @@ from debrief.document import Document
 from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention, Token
 from debrief.stages import places_words as W
+from debrief.stages.places_resolve import curated
 
 Lookup = Callable[[str], list[PlaceCandidate]]
 Demonym = Callable[[str], str | None]
@@ -187,8 +188,8 @@ class SentenceReader:
             for q in range(min(b, p + _MAX_SPAN - 1), p if opener else p - 1, -1):
                 if self.kinds[q] != "C":
                     continue
-                if self.low[q] in W.ORG_WORDS:
-                    continue  # "Oxford University", "Centre for Global Policy"
+                if self.low[q] in W.ORG_WORDS and not self._curated_name(p, q):
+                    continue  # "Oxford University", "Centre for Global Policy"; but "the West Bank"
                 if q == p and (self.low[p] in W.NOT_ALONE or self.low[p] in W.ETHNONYMS):
                     continue  # "Northern", "Gulf", "Arab": no place by itself
                 cands = self.lookup(self.text(p, q))
@@ -208,6 +209,12 @@ class SentenceReader:
                     weak.append(p)  # one word, a spelling variant: "Defense" ~ La Defensa
                 p = hit + 1
         return spans, left, weak
+
+    def _curated_name(self, p: int, q: int) -> bool:
+        """Tokens p..q are, exactly and as its own name, a place of the project's or the user's
+        table ("West Bank", whose "Bank" would otherwise make it an institution's name)."""
+        full = fold(self.text(p, q))
+        return any(c.match == 0 and fold(c.name) == full and curated(c) for c in self.lookup(self.text(p, q)))
 
     def _harmless(self, k: int, a: int) -> bool:
         """A leftover capitalised token that does not make the run another kind of name."""
