@@ -288,3 +288,13 @@ def test_the_west_bank_is_a_place_though_bank_names_institutions(geo_context: Co
     ]
     doc = PlacesStage(geo_context)(segmented(geo_context, "Loans from the Ruritania Development Bank rose."))
     assert doc.places == []
+
+
+def test_a_curated_site_is_read_by_its_whole_name(geo_context: Context) -> None:
+    for text, name in (
+        ("Clashes broke out near Qamishli Airport on Monday.", "Qamishli Airport"),
+        ("Jets struck Mezzeh Military Airport on Monday.", "Mezzeh Military Airport"),
+    ):
+        doc = PlacesStage(geo_context)(segmented(geo_context, text))
+        assert [doc.text[m.name_start : m.name_end] for m in doc.places] == [name]
+        assert doc.places[0].resolved is not None and doc.places[0].resolved.feature in ("AIRP", "AIRB")

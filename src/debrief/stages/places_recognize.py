@@ -154,7 +154,10 @@ class SentenceReader:
 
     # ------------------------------------------------------------------ spans in a run
     def _cap_suffix(self, a: int, b: int) -> tuple[int, str | None]:
-        """A capitalised suffix at the end of a run ("Kweires Airbase", "Homs Province")."""
+        """A capitalised suffix at the end of a run ("Kweires Airbase", "Homs Province"), unless the
+        run ends on a curated place's whole name ("Qamishli Airport", "Mezzeh Military Airport")."""
+        if any(self._curated_name(p, b) for p in range(a, b)):
+            return b, None
         if b - 1 > a and (self.low[b - 1], self.low[b]) in W.SUFFIX_PAIRS:
             return b - 2, W.SUFFIX_PAIRS[(self.low[b - 1], self.low[b])]
         if b > a and self.low[b] in W.SUFFIX_HINTS and self.kinds[b] == "C" and not self._city_named(a, b):
