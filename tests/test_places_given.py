@@ -298,3 +298,9 @@ def test_a_curated_site_is_read_by_its_whole_name(geo_context: Context) -> None:
         doc = PlacesStage(geo_context)(segmented(geo_context, text))
         assert [doc.text[m.name_start : m.name_end] for m in doc.places] == [name]
         assert doc.places[0].resolved is not None and doc.places[0].resolved.feature in ("AIRP", "AIRB")
+
+
+def test_a_curated_site_is_read_by_an_alias_too(geo_context: Context) -> None:
+    doc = PlacesStage(geo_context)(segmented(geo_context, "Crowds gathered at Kabul International Airport on Monday."))
+    assert [doc.text[m.name_start : m.name_end] for m in doc.places] == ["Kabul International Airport"]
+    assert doc.places[0].resolved is not None and doc.places[0].resolved.feature == "AIRP"
