@@ -221,6 +221,7 @@ def main() -> None:
     ap.add_argument("--smoothing", type=float, default=0.1)
     ap.add_argument("--max-tokens", type=int, default=128)
     ap.add_argument("--all", action="store_true", help="train on the dev part too (the final fit)")
+    ap.add_argument("--seed", type=int, default=SEED, help="the order of the training batches (head start fixed)")
     ap.add_argument(
         "--average-from",
         type=float,
@@ -232,7 +233,7 @@ def main() -> None:
     import torch
 
     torch.manual_seed(SEED)
-    random.seed(SEED)
+    random.seed(args.seed)
     torch.set_num_threads(2)
     own = written(args.examples)
     codes = list(EVENT_CODES) + ([NONE] if any(c == NONE for _, c in own) else [])

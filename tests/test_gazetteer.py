@@ -13,10 +13,11 @@ import pytest
 from debrief.errors import GazetteerError
 from debrief.gazetteer import Gazetteer, index
 from debrief.gazetteer.names import bare_admin_name, fold, keys, sound_key
-from debrief.gazetteer.sources import read_place_table
+from debrief.gazetteer.sources import read_country_points, read_place_table
 from debrief.options import GazetteerOptions
 
 PLACES_CSV = Path(__file__).resolve().parent.parent / "src" / "debrief" / "data" / "places.csv"
+COUNTRY_POINTS_CSV = PLACES_CSV.with_name("country_points.csv")
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -178,6 +179,27 @@ def test_countries_by_name_and_code(gaz: Gazetteer) -> None:
     assert gaz.country_name("RU") == "Russia"
     assert gaz.country_name("SY") == "Syria"
     assert gaz.country_name("PS") == "Palestine"
+
+
+def test_countries_sit_at_the_point_of_their_geonames_feature(gaz: Gazetteer) -> None:
+    points = read_country_points(COUNTRY_POINTS_CSV)
+    assert len(points) > 190
+    for cc in ("CA", "JP", "PT", "SY", "US", "GB"):  # GB and US also have rows in places.csv (aliases)
+        country = gaz.country(cc)
+        assert country is not None and country.country == cc
+        assert (country.lat, country.lon) == pytest.approx(points[cc])
+    greenland = gaz.country("Greenland")  # not in the points table: the project's row places it
+    assert greenland is not None and greenland.country == "GL" and greenland.lat > 60
+
+
+def test_country_points_reject_bad_rows(tmp_path: Path) -> None:
+    bad = tmp_path / "points.csv"
+    bad.write_text("country,name,lat,lon\nCA,Canada,60.1,-113.6\nJP,Japan,135.7,139.8\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"points\.csv:3: coordinates"):
+        read_country_points(bad)
+    bad.write_text("country,name,lat,lon\nJP,Japan,east,139.8\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"points\.csv:2: lat 'east'"):
+        read_country_points(bad)
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,7 @@ def inputs_hash(options: GazetteerOptions) -> str:
             raise GazetteerError(f"package {package!r} is not installed") from exc
     here = Path(__file__).resolve().parent
     parts += [f"{name}={_sha(here / name)}" for name in _CODE_FILES]
-    parts += [f"{name}={_sha(data_file(name))}" for name in ("places.csv", "demonyms.csv")]
+    parts += [f"{name}={_sha(data_file(name))}" for name in ("places.csv", "demonyms.csv", "country_points.csv")]
     for extra in options.extra_places:
         path = Path(extra).expanduser().resolve()
         if not path.is_file():
@@ -389,6 +389,7 @@ class IndexBuilder:
         """One PCLI place per country; returns (country, capital name) pairs."""
         capitals: list[tuple[str, str]] = []
         by_cc = {r.country: r for r in overrides if r.country}
+        points = sources.read_country_points(data_file("country_points.csv"))
         stats = {cc: (lat, lon) for (cc, _code), (lat, lon, _pop) in self.centres(by_admin1=False).items()}
         rows = []
         for cc, info in sources.read_geonames_countries().items():
@@ -399,7 +400,9 @@ class IndexBuilder:
             override = by_cc.get(cc)
             if override is not None:
                 names = [*override.names, *names]
-            if override is not None:
+            if cc in points:
+                lat, lon = points[cc]
+            elif override is not None:
                 lat, lon = override.lat, override.lon
             elif cc in stats:
                 lat, lon = self.snap(cc, None, *stats[cc])

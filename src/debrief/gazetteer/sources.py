@@ -134,6 +134,24 @@ def read_geonames_countries() -> dict[str, dict[str, object]]:
     return data
 
 
+def read_country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """country_points.csv: ISO2 -> GeoNames' point for the country (the coordinates of its PCLI
+    feature, so a country's point agrees with its geonames_id)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GazetteerError(f"cannot read country points {path}: {exc}") from exc
+    points: dict[str, tuple[float, float]] = {}
+    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        where = f"{path}:{line}"
+        lat = _number(row.get("lat") or "", "lat", where)
+        lon = _number(row.get("lon") or "", "lon", where)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise GazetteerError(f"{where}: coordinates {lat}, {lon} out of range")
+        points[(row.get("country") or "").strip().upper()] = (lat, lon)
+    return points
+
+
 def _number(value: str, what: str, where: str) -> float:
     try:
         return float(value)
