@@ -304,3 +304,20 @@ def test_a_curated_site_is_read_by_an_alias_too(geo_context: Context) -> None:
     doc = PlacesStage(geo_context)(segmented(geo_context, "Crowds gathered at Kabul International Airport on Monday."))
     assert [doc.text[m.name_start : m.name_end] for m in doc.places] == ["Kabul International Airport"]
     assert doc.places[0].resolved is not None and doc.places[0].resolved.feature == "AIRP"
+
+
+def test_a_small_town_gives_its_name_to_the_famous_city_of_its_country(geo_context: Context, gaz: Gazetteer) -> None:
+    # the other places are in Texas, where a Portland of some 16,000 people lies far from all of them
+    text = "The Houston Rockets beat Portland on Tuesday. Houston plays Dallas and El Paso next week."
+    doc = segmented(geo_context, text)
+    portland, *_ = resolve_spans(doc, gaz, spans_of(text, "Portland", "Houston", "Dallas", "El Paso"))
+    assert portland.resolved is not None and portland.resolved.admin1 == "Oregon"
+    # tied to its state, or among its neighbours, the small town keeps its name
+    text = "Portland, Texas, and Corpus Christi, Texas, shut their schools."
+    doc = segmented(geo_context, text)
+    portland, _ = resolve_spans(doc, gaz, spans_of(text, "Portland", "Corpus Christi"))
+    assert portland.resolved is not None and portland.resolved.admin1 == "Texas"
+    text = "Schools in Gregory, Sinton and Portland closed as Corpus Christi flooded."
+    doc = segmented(geo_context, text)
+    *_, portland, _ = resolve_spans(doc, gaz, spans_of(text, "Gregory", "Sinton", "Portland", "Corpus Christi"))
+    assert portland.resolved is not None and portland.resolved.admin1 == "Texas"

@@ -29,11 +29,19 @@ from dataclasses import replace
 from debrief.document import Document
 from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
-from debrief.geodesy import km
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 from debrief.stages.places import DocumentLookups, find_places
 from debrief.stages.places_anchor import inner_name, tied_place
-from debrief.stages.places_resolve import BROAD, country_focus, curated, precision, prefer_broad, score
+from debrief.stages.places_resolve import (
+    BROAD,
+    close,
+    country_focus,
+    curated,
+    famous_namesake,
+    precision,
+    prefer_broad,
+    score,
+)
 from debrief.stages.places_words import US_STATE_ABBREVIATIONS
 
 COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document's other places
@@ -157,13 +165,7 @@ def _rescore(m: PlaceMention, base: dict[int, float], votes: dict[str, Vote]) ->
 def _near(c: PlaceCandidate, points: Sequence[tuple[float, float]]) -> int:
     """How many of `points` lie within :data:`NEARBY_KM` of candidate c ("the Cincinnati suburb of
     West Chester": the West Chester by Cincinnati)."""
-    return sum(1 for lat, lon in points if _close(c.lat, c.lon, lat, lon))
-
-
-def _close(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
-    """Within :data:`NEARBY_KM` of each other (a box in degrees first: most pairs are far apart)."""
-    box = NEARBY_KM / 111.0 * 1.6  # degrees that surely hold the circle, longitude up to ~70° of latitude
-    return abs(lat1 - lat2) <= box and abs(lon1 - lon2) <= 2 * box and km(lat1, lon1, lat2, lon2) <= NEARBY_KM
+    return sum(1 for lat, lon in points if close(c.lat, c.lon, lat, lon))
 
 
 def _given_mention(doc: Document, start: int, end: int, lookups: DocumentLookups) -> PlaceMention:
@@ -224,6 +226,7 @@ def resolve_spans(
             prefer_broad(m, keep_area=states >= LIST_OF_AREAS)
             m.resolved = m.candidates[0]
     for m in located:
+        famous_namesake(m, [c.resolved for c in located if c is not m and c.resolved is not None])
         assert m.resolved is not None
         m.precision = precision(m, m.resolved)
     guesses = [m for m in located if _far_guess(m, focus)]
@@ -279,9 +282,6 @@ def context_place(mentions: Sequence[PlaceMention]) -> PlaceCandidate | None:
     return None
 
 
-NEARBY_KM = 100.0  # towns this close agree on where a document is
-
-
 def _support(town: PlaceCandidate, resolved: Sequence[PlaceCandidate]) -> int:
     """How many resolved mentions agree with `town`: towns and districts near it, and mentions of
     the admin1 area holding it."""
@@ -290,7 +290,7 @@ def _support(town: PlaceCandidate, resolved: Sequence[PlaceCandidate]) -> int:
         if r.feature == "A1":
             n += r.country == town.country and r.admin1_code is not None and r.admin1_code == town.admin1_code
         elif r.feature.startswith("PPL") or r.feature == "A2":
-            n += _close(town.lat, town.lon, r.lat, r.lon)
+            n += close(town.lat, town.lon, r.lat, r.lon)
     return n
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from debrief.gazetteer.names import fold
+from debrief.geodesy import km
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 
 MATCH_SCORE = {0: 1.5, 1: 0.6, 2: 0.2}
@@ -213,6 +214,51 @@ def _outranks_small_town(c: PlaceCandidate, town: PlaceCandidate, own: str, *, a
     )
 
 
+NEARBY_KM = 100.0  # towns this close agree on where a document is
+
+
+def close(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
+    """Within :data:`NEARBY_KM` of each other (a box in degrees first: most pairs are far apart)."""
+    box = NEARBY_KM / 111.0 * 1.6  # degrees that surely hold the circle, longitude up to ~70° of latitude
+    return abs(lat1 - lat2) <= box and abs(lon1 - lon2) <= 2 * box and km(lat1, lon1, lat2, lon2) <= NEARBY_KM
+
+
+FAMOUS_CITY = 500_000  # people in a city that its name means, over a small town of its country
+SMALL_TOWN = 50_000
+
+
+def famous_namesake(m: PlaceMention, others: Sequence[PlaceCandidate]) -> None:
+    """A small town (under :data:`SMALL_TOWN`) that no other place of the document lies near gives
+    its name up to a city of its country of at least :data:`FAMOUS_CITY` people by that name: "the
+    Portland Trail Blazers" and "a Boston native" in a story whose other places are in Texas or New
+    York mean Portland, Oregon, and Boston, Massachusetts. A name tied to its area ("Boston, New
+    York") or with neighbours ("Columbus" among Nebraska's towns) keeps the town."""
+    top = m.candidates[0]
+    if not top.feature.startswith("PPL") or top.population >= SMALL_TOWN:
+        return
+    if any(
+        fold(o.name) != fold(top.name) and close(top.lat, top.lon, o.lat, o.lon) for o in others if o.feature != "A1"
+    ):
+        return
+    if m.area_hint is not None or m.country_hint is not None:
+        return
+    own = fold(m.text)
+    big = [
+        c
+        for c in m.candidates
+        if c.match == 0
+        and c.country == top.country
+        and c.feature.startswith("PPL")
+        and c.population >= FAMOUS_CITY
+        and own in own_name(c.name)
+    ]
+    if big:
+        best = max(big, key=lambda c: c.population)
+        m.candidates.remove(best)
+        m.candidates.insert(0, best)
+        m.resolved = best
+
+
 def accept(m: PlaceMention, best: PlaceCandidate, focus: dict[str, float]) -> bool:
     """Is the evidence enough for this mention to be a place, given its best candidate?"""
     ev = m.evidence
@@ -294,4 +340,6 @@ def resolve(
                 m.hint = "country"
             m.candidates = m.candidates[:_KEEP]
             out.append(m)
+    for m in out:
+        famous_namesake(m, [o.resolved for o in out if o is not m and o.resolved is not None])
     return out
