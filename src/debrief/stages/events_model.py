@@ -62,7 +62,12 @@ class TypeClassifier:
         ref = resources.files("debrief.data").joinpath("models").joinpath(name)
         if not ref.is_file():
             raise ModelFileError(f"classifier weights not found: {ref} (run scripts/train_event_model.py)")
-        with np.load(io.BytesIO(ref.read_bytes()), allow_pickle=False) as npz:
+        return cls.from_bytes(ref.read_bytes())
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> TypeClassifier:
+        """The classifier in an .npz written by scripts/train_event_model.py."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             return cls(
                 npz["weights"].astype(np.float32),
                 npz["bias"].astype(np.float32),
