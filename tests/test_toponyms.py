@@ -156,3 +156,13 @@ def test_the_places_stage_reports_every_toponym(geo_context: Context) -> None:
     place = roles["place"]
     assert place.start is not None and place.end is not None and text[place.start : place.end] == place.text
     assert place.country == "SY" and place.lat is not None
+
+
+def test_a_ministry_or_chamber_field_is_no_town(geo_context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(geo_context, gaz, "The Ministry of Commerce said the Chamber of Commerce and Industry agreed.")
+    assert not {"Commerce", "Industry", "Chamber"} & set(found)
+    found = toponyms(geo_context, gaz, "The Secretary of Energy met ministers of Justice in Geneva.")
+    assert not {"Energy", "Justice"} & set(found) and "Geneva" in found
+    # the towns themselves are still places
+    found = toponyms(geo_context, gaz, "Fighting was reported in Commerce and Industry, California.")
+    assert {"Commerce", "Industry"} <= set(found)

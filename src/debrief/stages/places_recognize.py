@@ -195,6 +195,8 @@ class SentenceReader:
                     continue  # "Oxford University", "Centre for Global Policy"; but "the West Bank"
                 if q == p and (self.low[p] in W.NOT_ALONE or self.low[p] in W.ETHNONYMS):
                     continue  # "Northern", "Gulf", "Arab": no place by itself
+                if q == p and self._portfolio(p):
+                    continue  # "the Ministry of Commerce", "Chamber of Commerce and Industry"
                 cands = self.lookup(self.text(p, q))
                 if not cands or cands[0].match > (0 if opener else 1):
                     continue  # "The Hague" by its exact name only: "The United" is no spelling of a place
@@ -212,6 +214,16 @@ class SentenceReader:
                     weak.append(p)  # one word, a spelling variant: "Defense" ~ La Defensa
                 p = hit + 1
         return spans, left, weak
+
+    def _portfolio(self, p: int) -> bool:
+        """Token p is a ministry's or a chamber's field, after "of" (or "and") and an institution's
+        word or an office holder's title: "Ministry of Commerce", "Chamber of Commerce and Industry"."""
+        if self.low[p] not in W.PORTFOLIOS:
+            return False
+        k = p - 1
+        while k >= 1 and self.low[k] == "and" and self.low[k - 1] in W.PORTFOLIOS:
+            k -= 2  # "… of Commerce and Industry"
+        return k >= 1 and self.low[k] == "of" and self.low[k - 1] in W.PORTFOLIO_HOLDERS
 
     def _curated_name(self, p: int, q: int) -> bool:
         """Tokens p..q (two words or more) are exactly one of the names of a place of the project's or

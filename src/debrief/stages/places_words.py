@@ -236,12 +236,21 @@ ORG_WORDS = words(
     federation authority administration government regime club nato isis isil daesh hamas hezbollah
     hizbollah opec unicef unesco unhcr interpol frontex sana tass reuters"""
 )
+# Fields of a ministry, a department or a chamber: "the Ministry of Commerce", "Chamber of Commerce and
+# Industry", "Secretary of Energy" name no town Commerce, Industry or Energy.
+PORTFOLIOS = words(
+    """commerce industry trade labor labour justice defense defence energy agriculture education health
+    finance interior transport transportation housing culture tourism environment mines information
+    communications treasury works planning fisheries"""
+)
+# What a portfolio follows ("X of Commerce"): an institution's word or an office holder's title.
+PORTFOLIO_HOLDERS = ORG_WORDS | words("""chamber chambers secretary secretaries minister ministers commissioner""")
 # Words that are no place on their own, whatever a gazetteer says ("Northern", "Gulf", "Earth").
 NOT_ALONE = words(
     """north south east west northeast northwest southeast southwest northern southern eastern western
     central northeastern northwestern southeastern southwestern upper lower greater gulf sea ocean river
     lake mount mountains valley desert island islands bay coast peninsula strait border city state capital
-    earth world heaven paradise hell people union republic kingdom olympic olympics"""
+    earth world heaven paradise hell people union republic kingdom olympic olympics chamber chambers"""
 )
 # Peoples and faiths: "Arab families", "Yazidi communities", "a Kurdish town".
 ETHNONYMS = words(
