@@ -236,10 +236,6 @@ def famous_namesake(m: PlaceMention, others: Sequence[PlaceCandidate]) -> None:
     top = m.candidates[0]
     if not top.feature.startswith("PPL") or top.population >= SMALL_TOWN:
         return
-    if any(
-        fold(o.name) != fold(top.name) and close(top.lat, top.lon, o.lat, o.lon) for o in others if o.feature != "A1"
-    ):
-        return
     if m.area_hint is not None or m.country_hint is not None:
         return
     own = fold(m.text)
@@ -252,11 +248,15 @@ def famous_namesake(m: PlaceMention, others: Sequence[PlaceCandidate]) -> None:
         and c.population >= FAMOUS_CITY
         and own in own_name(c.name)
     ]
-    if big:
-        best = max(big, key=lambda c: c.population)
-        m.candidates.remove(best)
-        m.candidates.insert(0, best)
-        m.resolved = best
+    if not big:
+        return
+    name = fold(top.name)
+    if any(o.feature != "A1" and fold(o.name) != name and close(top.lat, top.lon, o.lat, o.lon) for o in others):
+        return
+    best = max(big, key=lambda c: c.population)
+    m.candidates.remove(best)
+    m.candidates.insert(0, best)
+    m.resolved = best
 
 
 def accept(m: PlaceMention, best: PlaceCandidate, focus: dict[str, float]) -> bool:
