@@ -166,3 +166,12 @@ def test_a_ministry_or_chamber_field_is_no_town(geo_context: Context, gaz: Gazet
     # the towns themselves are still places
     found = toponyms(geo_context, gaz, "Fighting was reported in Commerce and Industry, California.")
     assert {"Commerce", "Industry"} <= set(found)
+
+
+def test_dr_and_st_before_a_name_are_titles_not_streets(geo_context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(geo_context, gaz, "Prime Minister Dr Keith Rowley met the mayor.")
+    assert not any(m.role == "street" for m in found.values())
+    found = toponyms(geo_context, gaz, "The fire broke out on Oak Dr near the school and at 12 Wichita Dr. on Monday.")
+    assert found["Oak Dr"].role == "street" and found["Wichita Dr."].role == "street"
+    found = toponyms(geo_context, gaz, "Police closed Elm St. Traffic was diverted.")
+    assert found["Elm St."].role == "street"

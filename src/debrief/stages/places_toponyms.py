@@ -232,7 +232,7 @@ def street_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Pla
         number = after is not None and after.text.isdigit() and after.start - tok.end <= 1  # "County Road 43"
         if not _capitalised(tok):
             continue
-        if low in STREET_WORDS and (j := _name_before(toks, i)) < i:
+        if low in STREET_WORDS and (j := _name_before(toks, i)) < i and not _title_before_name(toks, i):
             period = after is not None and after.text == "." and after.start == tok.end and low in STREET_ABBREVIATIONS
             start, end = toks[j].start, after.end if after is not None and (number or period) else tok.end
         elif low in ROAD_WORDS and after is not None and number:
@@ -242,6 +242,16 @@ def street_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Pla
         if _free(start, end, covered):
             out.append(_unresolved(doc, start, end, "street"))
     return _longest(out)
+
+
+def _title_before_name(toks: Sequence[Token], i: int) -> bool:
+    """Token i is "Dr" or "St" with no period, right before a capitalised word: a doctor or a saint
+    ("Prime Minister Dr Keith Rowley", "St Patrick's church"), not "Drive" or "Street". With a period
+    it stays a street ("Elm St. Traffic was diverted": the segmenter keeps "St." inside the sentence)."""
+    if toks[i].text.lower() not in ("dr", "st") or i + 1 >= len(toks):
+        return False
+    after = toks[i + 1]
+    return _capitalised(after) and after.start == toks[i].end + 1 and after.text != "."
 
 
 def feature_mentions(doc: Document, taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
