@@ -293,3 +293,18 @@ def test_ap_state_abbreviations_after_a_town(read: Read) -> None:
     assert place(doc, "Fla.").country == "US"
     assert place(doc, "CHARLESTON").admin1 == "West Virginia"
     assert place(doc, "Gainesville").admin1 == "Florida"
+
+
+def test_a_dateline_names_the_city_not_the_state_among_other_states(read: Read) -> None:
+    doc = read("WASHINGTON (AP) — A plan to curb methane leaks in Wyoming and Utah stalled in the Senate.")
+    dc = place(doc, "WASHINGTON")
+    assert dc.feature == "PPLC" and dc.country == "US"
+    assert place(doc, "Utah").feature == "A1"  # the state, not Utah County: "Utah" does not vouch for itself
+
+
+def test_new_york_is_the_city_unless_the_words_name_the_state(read: Read) -> None:
+    assert place(read("She grew up in New York and speaks Mandarin."), "New York").feature.startswith("PPL")
+    assert place(read("A girl from Buffalo, New York, fell ill."), "New York").feature == "A1"
+    listed = read("The tour visits Missouri, New York, North Carolina and Virginia.")
+    assert place(listed, "New York").feature == "A1"
+    assert place(read("Activists back the Oregon and Washington laws."), "Washington").feature == "A1"

@@ -321,3 +321,22 @@ def test_a_small_town_gives_its_name_to_the_famous_city_of_its_country(geo_conte
     doc = segmented(geo_context, text)
     *_, portland, _ = resolve_spans(doc, gaz, spans_of(text, "Gregory", "Sinton", "Portland", "Corpus Christi"))
     assert portland.resolved is not None and portland.resolved.admin1 == "Texas"
+
+
+def test_a_states_office_names_the_state_and_a_dateline_the_city(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "ALBANY (AP) — New York Governor Andrew Cuomo declared an emergency. He lives in New York City."
+    doc = segmented(geo_context, text)
+    albany, state = resolve_spans(doc, gaz, spans_of(text, "ALBANY", "New York"))
+    assert state.resolved is not None and state.resolved.feature == "A1" and state.resolved.admin1 == "New York"
+    assert albany.resolved is not None and albany.resolved.feature.startswith("PPL")
+    text = "WASHINGTON (AP) — Lawmakers from Wyoming, Montana and Idaho met on Tuesday."
+    doc = segmented(geo_context, text)
+    (dc,) = resolve_spans(doc, gaz, spans_of(text, "WASHINGTON"))
+    assert dc.resolved is not None and dc.resolved.feature == "PPLC"
+
+
+def test_a_bare_new_york_is_the_city(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "London's murder rate was lower than that of New York last year."
+    doc = segmented(geo_context, text)
+    _, ny = resolve_spans(doc, gaz, spans_of(text, "London", "New York"))
+    assert ny.resolved is not None and ny.resolved.feature.startswith("PPL") and ny.resolved.admin1 == "New York"

@@ -38,11 +38,12 @@ from debrief.stages.places_resolve import (
     country_focus,
     curated,
     famous_namesake,
+    listed_among_areas,
     precision,
     prefer_broad,
     score,
 )
-from debrief.stages.places_words import US_STATE_ABBREVIATIONS
+from debrief.stages.places_words import US_STATE_ABBREVIATIONS, office_after
 
 COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document's other places
 ADMIN1_WEIGHT = 1.5  # … and in their admin1 area
@@ -202,11 +203,13 @@ def resolve_spans(
                 demonyms[cc] += 1
     given = [_given_mention(doc, start, end, lookups) for start, end in spans]
     ties = {(m.name_start, m.name_end): (m.country_hint, m.area_hint) for m in recognised if m.country_hint}
-    areas_asked = {(m.name_start, m.name_end) for m in recognised if m.hint == "admin1"}
+    asked = {(m.name_start, m.name_end): m.hint for m in recognised if m.hint in ("admin1", "town")}
     for m in given:
         m.country_hint, m.area_hint = ties.get((m.start, m.end), (None, None))  # "Lebanon, Pennsylvania"
-        if (m.start, m.end) in areas_asked:
-            m.hint = "admin1"  # "the state of Washington", "Washington state"
+        # "the state of Washington", "Washington state"; "WASHINGTON (AP)", "the city of New York"
+        m.hint = asked.get((m.start, m.end), m.hint)
+        if m.hint == "name" and office_after(doc.text, m.end):
+            m.hint = "admin1"  # "New York Governor Andrew M. Cuomo", though read as a run with the name
     fresh = given
     focus = country_focus([*recognised, *fresh], demonyms)
     areas = {
@@ -219,11 +222,13 @@ def resolve_spans(
             score(m, focus, areas)
     base = {id(c): c.score for m in given for c in m.candidates}
     located = [m for m in given if m.candidates]
+    grouped = {(r.name_start, r.name_end): r for r in recognised if r.group is not None}
+    listed = {id(m) for m in located if (r := grouped.get((m.start, m.end))) and listed_among_areas(r, recognised)}
     for _round in range(ROUNDS):
         votes = _votes(located)
         for m in located:
             states = _rescore(m, base, votes)
-            prefer_broad(m, keep_area=states >= LIST_OF_AREAS)
+            prefer_broad(m, keep_area=states >= LIST_OF_AREAS or id(m) in listed)
             m.resolved = m.candidates[0]
     for m in located:
         famous_namesake(m, [c.resolved for c in located if c is not m and c.resolved is not None])

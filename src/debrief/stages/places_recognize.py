@@ -35,7 +35,7 @@ DATELINE_AGENCIES = frozenset(
 )
 
 # Hints, strongest last: a pattern that says "near" wins over one that says "town".
-_HINT_RANK = {"name": 0, "facility": 1, "admin2": 2, "admin1": 3, "near": 4}
+_HINT_RANK = {"name": 0, "town": 1, "facility": 2, "admin2": 3, "admin1": 4, "near": 5}
 
 
 def _kind(text: str) -> str:
@@ -481,6 +481,8 @@ class SentenceReader:
                 mention.country_hint = self._demonym_before(first)
             if e + 2 < n and self.low[e + 1] in W.HYPHENS and self.low[e + 2] == "based":
                 mention.evidence = "pattern"
+            if mention.hint == "name" and W.office_after(self.doc.text, mention.name_end):
+                mention.hint = "admin1"  # "New York Gov. Andrew Cuomo", "Washington's legislature"
             if mention.evidence == "none":
                 if self._locative(p):
                     mention.evidence = "locative"
@@ -513,6 +515,8 @@ class SentenceReader:
                 inside = [c for c in mention.candidates if c.match == 0 and c.feature != "A1"]
                 if any(c.country == top.country and c.admin1_code == top.admin1_code for c in inside):
                     mention.country_hint = top.country  # "Lebanon, Pennsylvania": the town in that state
+                    if area is not None and area.hint == "name":
+                        area.hint = "admin1"  # "Buffalo, New York": the state, not New York City
                     if _names_a_town_of(mention, top):
                         mention.area_hint = (top.country or "", top.admin1_code or "")
                     continue
@@ -596,6 +600,7 @@ class SentenceReader:
                 name_end=self.toks[b].end,
                 candidates=cands,
                 evidence="dateline",
+                hint="town",  # a wire dateline names a city: "WASHINGTON (AP)", "NEW YORK (Reuters)"
             )
             self.found.append((mention, a, b, b))
 

@@ -155,8 +155,9 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False) -> None:
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
+    town = m.hint == "town"
     better: PlaceCandidate | None = None
-    if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country:
+    if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country and not town:
         own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
         better = next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None) or next(
             (c for c in m.candidates if _outranks_small_town(c, top, own, among_areas=keep_area)), None
@@ -173,28 +174,44 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False) -> None:
                     and c.match == 0
                     and c.country == top.country
                     and fold(c.name) == own
-                    and not keep_area
+                    and (town or not keep_area)
                 ),
                 None,
             )
-            or next((c for c in m.candidates if _big_seat(c, top, own)), None)
+            or next(
+                (c for c in m.candidates if (town or not keep_area) and _big_seat(c, top, own, any_size=town)), None
+            )
         )
+    elif keep_area and not town and top.feature.startswith("PPL") and m.area_hint is None:
+        # "Oregon and Washington": the state, not D.C.; but "Texas and Washington, D.C."
+        own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
+        better = next((c for c in m.candidates if c.match == 0 and c.feature == "A1" and fold(c.name) == own), None)
     if better is not None:
         m.candidates.remove(better)
         m.candidates.insert(0, better)
 
 
+def listed_among_areas(m: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
+    """m is listed with other names that all read as states or provinces ("Missouri, New York, North
+    Carolina and Virginia"; "California or Washington"): it is one too."""
+    if m.group is None:
+        return False
+    mates = [o for o in mentions if o is not m and o.group == m.group and o.candidates]
+    return bool(mates) and all(o.candidates[0].feature == "A1" for o in mates)
+
+
 BIG_CITY = 1_000_000  # population of a city that its province's name means when bare
 
 
-def _big_seat(c: PlaceCandidate, area: PlaceCandidate, own: str) -> bool:
-    """A city of a million people, called exactly by the name of the admin1 `area` it lies in: what
-    the bare name means ("his home of Chongqing", "fighting in Aleppo", "Kharkiv was shelled")."""
+def _big_seat(c: PlaceCandidate, area: PlaceCandidate, own: str, *, any_size: bool = False) -> bool:
+    """A city of a million people (of any size where the words ask for a town), called by the name of
+    the admin1 `area` it lies in, alone or with "City": what the bare name means ("his home of
+    Chongqing", "fighting in Aleppo", "Kharkiv was shelled", "he lives in New York")."""
     return (
         c.match == 0
         and c.feature.startswith("PPL")
-        and c.population >= BIG_CITY
-        and fold(c.name) == own
+        and (any_size or c.population >= BIG_CITY)
+        and fold(c.name) in (own, f"{own} city")
         and (c.country, c.admin1_code) == (area.country, area.admin1_code)
     )
 
@@ -315,22 +332,23 @@ def resolve(
     if focus is None:
         focus = country_focus([m for mentions in sentences for m in mentions if id(m) not in lent], demonyms)
     # first the areas, which then help the places named with them
-    areas_in: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    areas_in: dict[int, set[tuple[tuple[str, str], int]]] = defaultdict(set)  # (area, who named it)
     for i, mentions in enumerate(sentences):
         for m in mentions:
             score(m, focus, set())
             top = m.candidates[0] if m.candidates and id(m) not in lent else None
             if top is not None and top.feature == "A1" and top.admin1_code and top.country:
-                areas_in[i].add((top.country, top.admin1_code))
+                areas_in[i].add(((top.country, top.admin1_code), id(m)))
     out: list[PlaceMention] = []
     for i, mentions in enumerate(sentences):
-        window = areas_in[i] | areas_in.get(i - 1, set())
+        named = areas_in[i] | areas_in.get(i - 1, set())
         for m in mentions:
             if not m.candidates:
                 continue
+            window = {area for area, who in named if who != id(m)}  # not New York City for "New York" itself
             if window:
                 score(m, focus, window)
-            prefer_broad(m)
+            prefer_broad(m, keep_area=listed_among_areas(m, mentions))
             best = m.candidates[0]
             if not accept(m, best, focus):
                 continue

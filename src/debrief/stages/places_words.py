@@ -6,6 +6,8 @@ never one article's sentences.
 
 from __future__ import annotations
 
+import re
+
 from debrief.gazetteer.names import words
 
 # Lowercase words allowed inside a name ("Deir ez-Zor", "Ras al-Ain", "Abu al-Duhur", "Bin Jawad").
@@ -44,9 +46,9 @@ SUFFIX_HINTS: dict[str, str] = {
     "countryside": "near",
     "outskirts": "near",
     "suburbs": "near",
-    "city": "name",
-    "town": "name",
-    "village": "name",
+    "city": "town",
+    "town": "town",
+    "village": "town",
     "airbase": "facility",
     "airbases": "facility",
     "airport": "facility",
@@ -87,17 +89,31 @@ SUFFIX_PAIRS: dict[tuple[str, str], str] = {
     ("naval", "base"): "facility",
     ("border", "crossing"): "facility",
 }
+# An office or body of a state or province after its name ("New York Gov. Andrew Cuomo", "Washington's
+# legislature", "the New York Attorney General"): the name is the state, not its namesake city.
+AREA_OFFICE = re.compile(
+    r"(?:['’‘]s)?\s+(?:governors?|gov\.?|lieutenant\s+governor|lt\.?\s+gov\.?|legislature|legislators|"
+    r"senators?|sen\.|assembly(?:man|woman|member)?|attorneys?[\s-]+general)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def office_after(text: str, end: int) -> bool:
+    """An office or body of a state follows the name that ends at `end` (:data:`AREA_OFFICE`)."""
+    return AREA_OFFICE.match(text, end) is not None
+
+
 # Words before "of X" and the hint they give ("the town of X", "the outskirts of X").
 OF_HINTS: dict[str, str] = {
-    "town": "name",
-    "towns": "name",
-    "village": "name",
-    "villages": "name",
-    "city": "name",
-    "cities": "name",
-    "hamlet": "name",
-    "settlement": "name",
-    "settlements": "name",
+    "town": "town",
+    "towns": "town",
+    "village": "town",
+    "villages": "town",
+    "city": "town",
+    "cities": "town",
+    "hamlet": "town",
+    "settlement": "town",
+    "settlements": "town",
     "port": "name",
     "neighbourhood": "name",
     "neighborhood": "name",
