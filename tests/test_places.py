@@ -308,3 +308,13 @@ def test_new_york_is_the_city_unless_the_words_name_the_state(read: Read) -> Non
     listed = read("The tour visits Missouri, New York, North Carolina and Virginia.")
     assert place(listed, "New York").feature == "A1"
     assert place(read("Activists back the Oregon and Washington laws."), "Washington").feature == "A1"
+
+
+def test_a_small_town_yields_to_the_capital_of_a_country_the_story_names(read: Read) -> None:
+    doc = read(
+        "Police in Salisbury and Sunderland, England, questioned two men. "
+        "In Washington, 60 Russian diplomats were expelled from the United States."
+    )
+    assert place(doc, "Washington").feature == "PPLC"
+    local = read("Police in Paris and Roxton, Texas, closed the road. Paris showed a rise in sales tax.")
+    assert all(m.resolved is not None and m.resolved.country == "US" for m in local.places if m.text == "Paris")

@@ -39,6 +39,7 @@ from debrief.stages.places_resolve import (
     curated,
     famous_namesake,
     listed_among_areas,
+    named_countries,
     precision,
     prefer_broad,
     score,
@@ -224,11 +225,12 @@ def resolve_spans(
     located = [m for m in given if m.candidates]
     grouped = {(r.name_start, r.name_end): r for r in recognised if r.group is not None}
     listed = {id(m) for m in located if (r := grouped.get((m.start, m.end))) and listed_among_areas(r, recognised)}
+    named = named_countries([*recognised, *fresh], demonyms)
     for _round in range(ROUNDS):
         votes = _votes(located)
         for m in located:
             states = _rescore(m, base, votes)
-            prefer_broad(m, keep_area=states >= LIST_OF_AREAS or id(m) in listed)
+            prefer_broad(m, keep_area=states >= LIST_OF_AREAS or id(m) in listed, named=named)
             m.resolved = m.candidates[0]
     for m in located:
         famous_namesake(m, [c.resolved for c in located if c is not m and c.resolved is not None])

@@ -120,6 +120,19 @@ def country_focus(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> d
     return {cc: w / most for cc, w in weights.items()}
 
 
+def named_countries(mentions: Sequence[PlaceMention], demonyms: Counter[str]) -> frozenset[str]:
+    """The countries a document names outright: by their names ("the United States") or demonyms
+    ("Russian diplomats"), not through a town that may be theirs ("Paris")."""
+    out = set(demonyms)
+    for m in mentions:
+        if m.candidates:
+            name = fold(m.text[m.name_start - m.start : m.name_end - m.start])
+            top = max(m.candidates, key=lambda c: base_score(c, m.hint, name))
+            if top.feature == "PCLI" and top.match == 0 and top.country:
+                out.add(top.country)
+    return frozenset(out)
+
+
 def score(m: PlaceMention, focus: dict[str, float], areas: set[tuple[str, str]]) -> None:
     """Score m's candidates in place and sort them, best first."""
     name = fold(m.text[m.name_start - m.start : m.name_end - m.start])
@@ -142,7 +155,7 @@ BROAD = frozenset({"PCLI", "RGN", "CONT", "SEA", "OCN"})
 SMALL_NAMESAKE = 100_000  # population under which a town never outranks a country or region of its name
 
 
-def prefer_broad(m: PlaceMention, *, keep_area: bool = False) -> None:
+def prefer_broad(m: PlaceMention, *, keep_area: bool = False, named: frozenset[str] = frozenset()) -> None:
     """Reorder m's scored candidates where context must not win: a country, region or sea called
     exactly by the name outranks a small town of that name ("China", not China, Texas; "the
     Atlantic", not Atlantic, Iowa) unless the text ties the name to the town's country ("Lebanon,
@@ -151,7 +164,10 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False) -> None:
     name ("Mexico", "Washington") unless the words ask for a province ("Mexico state", "Washington
     state") or the name stands among other states (`keep_area`: "Texas, Utah, Washington and
     Wyoming"); a capital abroad does not (Victoria, Australia, not Victoria, Seychelles), but a city
-    of a million people named as its province does (:func:`_big_seat`: "Chongqing", "Aleppo")."""
+    of a million people named as its province does (:func:`_big_seat`: "Chongqing", "Aleppo").
+    A small town also yields to the capital of its name of a country the document names (`named`:
+    "In Washington, some of the 60 Russian diplomats expelled from the United States …" in a story
+    about England is not Washington, Tyne and Wear)."""
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
@@ -159,8 +175,17 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False) -> None:
     better: PlaceCandidate | None = None
     if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country and not town:
         own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
-        better = next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None) or next(
-            (c for c in m.candidates if _outranks_small_town(c, top, own, among_areas=keep_area)), None
+        better = (
+            next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None)
+            or next((c for c in m.candidates if _outranks_small_town(c, top, own, among_areas=keep_area)), None)
+            or next(
+                (
+                    c
+                    for c in m.candidates
+                    if c.feature == "PPLC" and c.match == 0 and c.country in named and fold(c.name) == own
+                ),
+                None,
+            )
         )
     elif top.feature == "A1" and m.hint != "admin1":
         own = fold(top.name)
@@ -331,6 +356,7 @@ def resolve(
             m.candidates = [replace(c) for c in m.candidates]
     if focus is None:
         focus = country_focus([m for mentions in sentences for m in mentions if id(m) not in lent], demonyms)
+    named = named_countries([m for mentions in sentences for m in mentions], demonyms)
     # first the areas, which then help the places named with them
     areas_in: dict[int, set[tuple[tuple[str, str], int]]] = defaultdict(set)  # (area, who named it)
     for i, mentions in enumerate(sentences):
@@ -341,14 +367,14 @@ def resolve(
                 areas_in[i].add(((top.country, top.admin1_code), id(m)))
     out: list[PlaceMention] = []
     for i, mentions in enumerate(sentences):
-        named = areas_in[i] | areas_in.get(i - 1, set())
+        around = areas_in[i] | areas_in.get(i - 1, set())
         for m in mentions:
             if not m.candidates:
                 continue
-            window = {area for area, who in named if who != id(m)}  # not New York City for "New York" itself
+            window = {area for area, who in around if who != id(m)}  # not New York City for "New York" itself
             if window:
                 score(m, focus, window)
-            prefer_broad(m, keep_area=listed_among_areas(m, mentions))
+            prefer_broad(m, keep_area=listed_among_areas(m, mentions), named=named)
             best = m.candidates[0]
             if not accept(m, best, focus):
                 continue
