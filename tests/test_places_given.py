@@ -340,3 +340,13 @@ def test_a_bare_new_york_is_the_city(geo_context: Context, gaz: Gazetteer) -> No
     doc = segmented(geo_context, text)
     _, ny = resolve_spans(doc, gaz, spans_of(text, "London", "New York"))
     assert ny.resolved is not None and ny.resolved.feature.startswith("PPL") and ny.resolved.admin1 == "New York"
+
+
+def test_each_mention_of_a_name_is_judged_on_its_own(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "COLUMBUS, Ohio (AP) — The Buckeyes beat Louisville 70-60 on Friday. Louisville had won ten straight."
+    doc = segmented(geo_context, text)
+    first = text.index("Louisville")
+    second = text.index("Louisville", first + 1)
+    found = resolve_spans(doc, gaz, [(first, first + 10), (second, second + 10)])
+    assert [m.resolved.admin1 if m.resolved else None for m in found] == ["Kentucky", "Kentucky"]
+    assert found[0].candidates is not found[1].candidates

@@ -178,7 +178,7 @@ def _given_mention(doc: Document, start: int, end: int, lookups: DocumentLookups
         text=text,
         name_start=start,
         name_end=end,
-        candidates=_candidates(text, lookups),
+        candidates=[replace(c) for c in _candidates(text, lookups)],  # its own: scores differ by mention
         evidence="pattern",
     )
 
