@@ -318,3 +318,10 @@ def test_a_small_town_yields_to_the_capital_of_a_country_the_story_names(read: R
     assert place(doc, "Washington").feature == "PPLC"
     local = read("Police in Paris and Roxton, Texas, closed the road. Paris showed a rise in sales tax.")
     assert all(m.resolved is not None and m.resolved.country == "US" for m in local.places if m.text == "Paris")
+
+
+def test_a_part_of_an_area_is_the_state_or_province_not_its_city(read: Read) -> None:
+    assert place(read("The team travelled to central Washington to set up shop."), "Washington").feature == "A1"
+    assert place(read("Rallies in upstate New York drew crowds."), "New York").feature == "A1"
+    assert place(read("Clashes in northern Syria continued."), "Syria").feature == "PCLI"
+    assert place(read("The team travelled to Washington to set up shop."), "Washington").feature == "PPLC"

@@ -286,7 +286,7 @@ class PlaceMention:
     text: str
     name_start: int  # offsets of the bare name inside the mention ("Homs" in "Homs province")
     name_end: int
-    hint: Literal["name", "town", "admin1", "admin2", "country", "near", "facility"] = "name"
+    hint: Literal["name", "town", "area", "admin1", "admin2", "country", "near", "facility"] = "name"
     resolved: PlaceCandidate | None = None
     precision: PlacePrecision | None = None
     candidates: list[PlaceCandidate] = field(default_factory=list)

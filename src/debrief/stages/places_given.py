@@ -44,7 +44,7 @@ from debrief.stages.places_resolve import (
     prefer_broad,
     score,
 )
-from debrief.stages.places_words import US_STATE_ABBREVIATIONS, office_after
+from debrief.stages.places_words import US_STATE_ABBREVIATIONS, office_after, part_of_area_before
 
 COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document's other places
 ADMIN1_WEIGHT = 1.5  # … and in their admin1 area
@@ -204,13 +204,15 @@ def resolve_spans(
                 demonyms[cc] += 1
     given = [_given_mention(doc, start, end, lookups) for start, end in spans]
     ties = {(m.name_start, m.name_end): (m.country_hint, m.area_hint) for m in recognised if m.country_hint}
-    asked = {(m.name_start, m.name_end): m.hint for m in recognised if m.hint in ("admin1", "town")}
+    asked = {(m.name_start, m.name_end): m.hint for m in recognised if m.hint in ("admin1", "town", "area")}
     for m in given:
         m.country_hint, m.area_hint = ties.get((m.start, m.end), (None, None))  # "Lebanon, Pennsylvania"
         # "the state of Washington", "Washington state"; "WASHINGTON (AP)", "the city of New York"
         m.hint = asked.get((m.start, m.end), m.hint)
         if m.hint == "name" and office_after(doc.text, m.end):
             m.hint = "admin1"  # "New York Governor Andrew M. Cuomo", though read as a run with the name
+        elif m.hint == "name" and part_of_area_before(doc.text, m.start):
+            m.hint = "area"  # "central Washington"
     fresh = given
     focus = country_focus([*recognised, *fresh], demonyms)
     areas = {

@@ -35,7 +35,7 @@ DATELINE_AGENCIES = frozenset(
 )
 
 # Hints, strongest last: a pattern that says "near" wins over one that says "town".
-_HINT_RANK = {"name": 0, "town": 1, "facility": 2, "admin2": 3, "admin1": 4, "near": 5}
+_HINT_RANK = {"name": 0, "town": 1, "area": 1, "facility": 2, "admin2": 3, "admin1": 4, "near": 5}
 
 
 def _kind(text: str) -> str:
@@ -483,6 +483,8 @@ class SentenceReader:
                 mention.evidence = "pattern"
             if mention.hint == "name" and W.office_after(self.doc.text, mention.name_end):
                 mention.hint = "admin1"  # "New York Gov. Andrew Cuomo", "Washington's legislature"
+            elif mention.hint == "name" and W.part_of_area_before(self.doc.text, mention.name_start):
+                mention.hint = "area"  # "central Washington", "upstate New York"
             if mention.evidence == "none":
                 if self._locative(p):
                     mention.evidence = "locative"

@@ -172,6 +172,7 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False, named: frozenset[s
         return
     top = m.candidates[0]
     town = m.hint == "town"
+    keep_area = keep_area or m.hint == "area"  # "central Washington", "upstate New York"
     better: PlaceCandidate | None = None
     if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country and not town:
         own = fold(m.text[m.name_start - m.start : m.name_end - m.start])

@@ -103,6 +103,19 @@ def office_after(text: str, end: int) -> bool:
     return AREA_OFFICE.match(text, end) is not None
 
 
+# A lowercase direction before a name that asks for a part of an area ("central Washington", "upstate
+# New York", "western New York", "northern Aleppo"): the state or province, not its namesake city.
+PART_OF_AREA = re.compile(
+    r"(?<![A-Za-z])(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|upstate|downstate)\s+$"
+)
+
+
+def part_of_area_before(text: str, start: int) -> bool:
+    """A :data:`PART_OF_AREA` direction ends right before the name that starts at `start`."""
+    return PART_OF_AREA.search(text, max(0, start - 24), start) is not None
+
+
 # Words before "of X" and the hint they give ("the town of X", "the outskirts of X").
 OF_HINTS: dict[str, str] = {
     "town": "town",
