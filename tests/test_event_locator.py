@@ -353,3 +353,10 @@ def test_a_rejected_dateline_stays_when_there_is_no_context(geo_context: Context
     event.location = Location(text="KOLKATA", start=0, country="IN", precision="point")
     (placed,) = place_event(event, doc, [], context=None)
     assert placed.location is not None and placed.location.text == "KOLKATA"
+
+
+def test_a_located_name_keeps_the_word_that_opens_it() -> None:
+    text = "Cattle were stolen in Um Baru locality; the army struck Tal Kroum and ‘Ayn Al-Bayda near Aleppo."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Baru", "Tal", "Al-Bayda", "Aleppo")]
+    named = [text[s:e] for s, e in complete_names(text, spans)]
+    assert named == ["Um Baru", "Tal Kroum", "‘Ayn Al-Bayda", "Aleppo"]

@@ -34,6 +34,7 @@ import numpy.typing as npt
 from debrief.encoder.model import TokenStates, attention_bias, bert_layer
 from debrief.errors import DebriefError
 from debrief.event_fields import PRECISION_RANK, location_of
+from debrief.gazetteer.names import words
 from debrief.records import Location, PlaceMention
 from debrief.stages.places_words import SITE_NOUNS
 
@@ -274,11 +275,36 @@ def complete_names(
 
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
-        if out and _INNER_RUN.fullmatch(text, out[-1][1], s) and free(out[-1][1], s):
-            out[-1] = (out[-1][0], e)
+        s, e = name_head(text, s, e)
+        if out and (out[-1][1] >= s or _INNER_RUN.fullmatch(text, out[-1][1], s)) and free(out[-1][1], s):
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
             continue
         out.append((s, e))
     return [(s, site_end(text, e, free)) for s, e in out]
+
+
+# Words that open Arabic and Levantine place names ("Ayn Al-Bayda", "Tal Kroum", "Wadi Tabbaldin",
+# "Um Baru", "Kafr Nabl"): a located name right after one is read back over it, and a located word
+# that is only one is read on to the name it opens.
+NAME_HEADS = words(
+    "ain ayn ein um umm tal tall tell wadi jabal jebel jabel kafr kfar kafar deir dayr khirbet khirbat "
+    "khirbit ras bir beit bayt bab mazraat mazraa marj qasr"
+)
+_HEAD_BEFORE = re.compile(r"([‘’'`]?([A-Z][a-z'’]+))[\s]+$")
+_NAME_AFTER = re.compile(r"[\s]+([‘’'`]?[A-Z][\w’'-]*)")
+
+
+def name_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span (start, end) with the :data:`NAME_HEADS` word before it, or the name after it when the
+    span is that word alone."""
+    before = _HEAD_BEFORE.search(text, max(0, start - 16), start)
+    if before is not None and before.group(2).lower().strip("'’") in NAME_HEADS:
+        return before.start(1), end
+    if text[start:end].strip("‘’'`").lower() in NAME_HEADS:
+        after = _NAME_AFTER.match(text, end)
+        if after is not None:
+            return start, after.end(1)
+    return start, end
 
 
 # Capitalised words that end a place's name as written ("Bala Morghab District", "Aceh Province",
