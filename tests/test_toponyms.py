@@ -175,3 +175,10 @@ def test_dr_and_st_before_a_name_are_titles_not_streets(geo_context: Context, ga
     assert found["Oak Dr"].role == "street" and found["Wichita Dr."].role == "street"
     found = toponyms(geo_context, gaz, "Police closed Elm St. Traffic was diverted.")
     assert found["Elm St."].role == "street"
+
+
+def test_a_place_after_a_compass_word_or_hyphenated_adjective_is_where(geo_context: Context, gaz: Gazetteer) -> None:
+    found = toponyms(geo_context, gaz, "A bomb in militant-infested northwest Pakistan killed 11 people.")
+    assert found["Pakistan"].role == "place"
+    assert toponyms(geo_context, gaz, "Shelling in war-torn Syria killed two.")["Syria"].role == "place"
+    assert toponyms(geo_context, gaz, "In recent days Pakistan killed 11 militants.")["Pakistan"].role == "actor"

@@ -342,14 +342,21 @@ class SentenceReader:
         return hint, first
 
     def _locative(self, p: int) -> bool:
+        """A locative word before the name, over articles, directions, possessives, capitalised words
+        and hyphenated adjectives ("in war-torn Syria", "in militant-infested northwest Pakistan")."""
         k = p - 1
-        while k >= 0 and (
-            self.low[k] in ("the", "a")
-            or self.low[k] in W.DIRECTION_ADJECTIVES
-            or self.low[k] in W.APOSTROPHE_S
-            or self.kinds[k] == "C"
-        ):
-            k -= 1
+        while k >= 0:
+            if (
+                self.low[k] in ("the", "a")
+                or self.low[k] in W.DIRECTION_ADJECTIVES
+                or self.low[k] in W.APOSTROPHE_S
+                or self.kinds[k] == "C"
+            ):
+                k -= 1
+            elif k >= 2 and self.low[k - 1] in W.HYPHENS and self.low[k].isalpha() and self.low[k - 2].isalpha():
+                k -= 3  # "war-torn", read as three tokens
+            else:
+                break
         return k >= 0 and self.low[k] in W.LOCATIVE
 
     def _demonym_before(self, first: int) -> str | None:

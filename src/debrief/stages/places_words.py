@@ -172,7 +172,8 @@ LOCATIVE = words(
 # Adjectives that may stand between a qualifier and its place ("Syria's northwestern Idlib province").
 DIRECTION_ADJECTIVES = words(
     "north south east west northern southern eastern western central northeastern northwestern "
-    "southeastern southwestern north-eastern north-western south-eastern south-western upper lower "
+    "southeastern southwestern north-eastern north-western south-eastern south-western northeast "
+    "northwest southeast southwest north-east north-west south-east south-west upper lower "
     "greater rural coastal restive besieged rebel-held government-held"
 )
 # Capitalised words that may precede a name inside one run without making it something else.
