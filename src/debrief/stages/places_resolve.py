@@ -125,7 +125,7 @@ def named_countries(mentions: Sequence[PlaceMention], demonyms: Counter[str]) ->
     ("Russian diplomats"), not through a town that may be theirs ("Paris")."""
     out = set(demonyms)
     for m in mentions:
-        if m.candidates:
+        if any(c.feature == "PCLI" and c.match == 0 for c in m.candidates):
             name = fold(m.text[m.name_start - m.start : m.name_end - m.start])
             top = max(m.candidates, key=lambda c: base_score(c, m.hint, name))
             if top.feature == "PCLI" and top.match == 0 and top.country:
