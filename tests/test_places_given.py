@@ -6,6 +6,7 @@ from __future__ import annotations
 from debrief.document import Document
 from debrief.gazetteer import Gazetteer
 from debrief.pipeline import Context
+from debrief.records import PlaceMention
 from debrief.stages.places import PlacesStage
 from debrief.stages.places_given import resolve_spans
 from debrief.stages.segment import SegmentStage
@@ -13,6 +14,11 @@ from debrief.stages.segment import SegmentStage
 
 def segmented(geo_context: Context, text: str) -> Document:
     return SegmentStage(geo_context)(Document.from_text(text))
+
+
+def given(geo_context: Context, gaz: Gazetteer, text: str, *names: str) -> list[PlaceMention]:
+    """`text` segmented, and the first span of each of `names` resolved in it."""
+    return resolve_spans(segmented(geo_context, text), gaz, spans_of(text, *names))
 
 
 def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
@@ -325,20 +331,16 @@ def test_a_small_town_gives_its_name_to_the_famous_city_of_its_country(geo_conte
 
 def test_a_states_office_names_the_state_and_a_dateline_the_city(geo_context: Context, gaz: Gazetteer) -> None:
     text = "ALBANY (AP) — New York Governor Andrew Cuomo declared an emergency. He lives in New York City."
-    doc = segmented(geo_context, text)
-    albany, state = resolve_spans(doc, gaz, spans_of(text, "ALBANY", "New York"))
+    albany, state = given(geo_context, gaz, text, "ALBANY", "New York")
     assert state.resolved is not None and state.resolved.feature == "A1" and state.resolved.admin1 == "New York"
     assert albany.resolved is not None and albany.resolved.feature.startswith("PPL")
-    text = "WASHINGTON (AP) — Lawmakers from Wyoming, Montana and Idaho met on Tuesday."
-    doc = segmented(geo_context, text)
-    (dc,) = resolve_spans(doc, gaz, spans_of(text, "WASHINGTON"))
+    (dc,) = given(geo_context, gaz, "WASHINGTON (AP) — Lawmakers from Wyoming, Montana and Idaho met.", "WASHINGTON")
     assert dc.resolved is not None and dc.resolved.feature == "PPLC"
 
 
 def test_a_bare_new_york_is_the_city(geo_context: Context, gaz: Gazetteer) -> None:
     text = "London's murder rate was lower than that of New York last year."
-    doc = segmented(geo_context, text)
-    _, ny = resolve_spans(doc, gaz, spans_of(text, "London", "New York"))
+    _, ny = given(geo_context, gaz, text, "London", "New York")
     assert ny.resolved is not None and ny.resolved.feature.startswith("PPL") and ny.resolved.admin1 == "New York"
 
 
