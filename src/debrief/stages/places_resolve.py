@@ -208,7 +208,7 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False, named: frozenset[s
                 (c for c in m.candidates if (town or not keep_area) and _big_seat(c, top, own, any_size=town)), None
             )
         )
-    elif keep_area and not town and top.feature.startswith("PPL") and m.area_hint is None:
+    elif keep_area and not town and top.feature.startswith("PPL") and m.area_hint is None and m.country_hint is None:
         # "Oregon and Washington": the state, not D.C.; but "Texas and Washington, D.C."
         own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
         better = next((c for c in m.candidates if c.match == 0 and c.feature == "A1" and fold(c.name) == own), None)
