@@ -352,3 +352,11 @@ def test_each_mention_of_a_name_is_judged_on_its_own(geo_context: Context, gaz: 
     found = resolve_spans(doc, gaz, [(first, first + 10), (second, second + 10)])
     assert [m.resolved.admin1 if m.resolved else None for m in found] == ["Kentucky", "Kentucky"]
     assert found[0].candidates is not found[1].candidates
+
+
+def test_a_capital_tied_to_its_district_stays_the_capital_among_states(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "Fans came from as far as Texas and Washington, D.C., to see him."
+    _, washington = given(geo_context, gaz, text, "Texas", "Washington")
+    assert washington.resolved is not None and washington.resolved.feature == "PPLC"
+    _, state = given(geo_context, gaz, "Voters in Oregon and Washington backed the law.", "Oregon", "Washington")
+    assert state.resolved is not None and state.resolved.feature == "A1"
