@@ -167,23 +167,27 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False, named: frozenset[s
     of a million people named as its province does (:func:`_big_seat`: "Chongqing", "Aleppo").
     A small town also yields to the capital of its name of a country the document names (`named`:
     "In Washington, some of the 60 Russian diplomats expelled from the United States …" in a story
-    about England is not Washington, Tyne and Wear)."""
+    about England is not Washington, Tyne and Wear). Where the words ask for a town (hint ``town``: a
+    dateline, "the city of") a province yields to its city of any size and a small town stays; where
+    they ask for part of an area (hint ``area``: "upstate New York") or the name stands among states,
+    a state called by the name outranks its city ("Oregon and Washington"), unless the text ties the
+    name to its area ("Washington, D.C.")."""
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
     town = m.hint == "town"
-    keep_area = keep_area or m.hint == "area"  # "central Washington", "upstate New York"
+    keep_area = keep_area or m.hint == "area"
+    written = fold(m.text[m.name_start - m.start : m.name_end - m.start])
     better: PlaceCandidate | None = None
     if top.feature.startswith("PPL") and top.population < SMALL_NAMESAKE and m.country_hint != top.country and not town:
-        own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
         better = (
             next((c for c in m.candidates if c.match == 0 and c.feature in BROAD), None)
-            or next((c for c in m.candidates if _outranks_small_town(c, top, own, among_areas=keep_area)), None)
+            or next((c for c in m.candidates if _outranks_small_town(c, top, written, among_areas=keep_area)), None)
             or next(
                 (
                     c
                     for c in m.candidates
-                    if c.feature == "PPLC" and c.match == 0 and c.country in named and fold(c.name) == own
+                    if c.feature == "PPLC" and c.match == 0 and c.country in named and fold(c.name) == written
                 ),
                 None,
             )
@@ -209,9 +213,7 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False, named: frozenset[s
             )
         )
     elif keep_area and not town and top.feature.startswith("PPL") and m.area_hint is None and m.country_hint is None:
-        # "Oregon and Washington": the state, not D.C.; but "Texas and Washington, D.C."
-        own = fold(m.text[m.name_start - m.start : m.name_end - m.start])
-        better = next((c for c in m.candidates if c.match == 0 and c.feature == "A1" and fold(c.name) == own), None)
+        better = next((c for c in m.candidates if c.match == 0 and c.feature == "A1" and fold(c.name) == written), None)
     if better is not None:
         m.candidates.remove(better)
         m.candidates.insert(0, better)
