@@ -44,7 +44,7 @@ from debrief.stages.places_resolve import (
     prefer_broad,
     score,
 )
-from debrief.stages.places_words import US_STATE_ABBREVIATIONS, office_after, part_of_area_before
+from debrief.stages.places_words import US_STATE_ABBREVIATIONS, area_hint_of
 
 COUNTRY_WEIGHT = 1.0  # bonus for a candidate in the country of all the document's other places
 ADMIN1_WEIGHT = 1.5  # … and in their admin1 area
@@ -209,10 +209,8 @@ def resolve_spans(
         m.country_hint, m.area_hint = ties.get((m.start, m.end), (None, None))  # "Lebanon, Pennsylvania"
         # "the state of Washington", "Washington state"; "WASHINGTON (AP)", "the city of New York"
         m.hint = asked.get((m.start, m.end), m.hint)
-        if m.hint == "name" and office_after(doc.text, m.end):
-            m.hint = "admin1"  # "New York Governor Andrew M. Cuomo", though read as a run with the name
-        elif m.hint == "name" and part_of_area_before(doc.text, m.start):
-            m.hint = "area"  # "central Washington"
+        if m.hint == "name":  # "New York Governor Andrew M. Cuomo", though read as a run with the name
+            m.hint = area_hint_of(doc.text, m.start, m.end) or "name"
     fresh = given
     focus = country_focus([*recognised, *fresh], demonyms)
     areas = {

@@ -488,10 +488,8 @@ class SentenceReader:
                 mention.country_hint = self._demonym_before(first)
             if e + 2 < n and self.low[e + 1] in W.HYPHENS and self.low[e + 2] == "based":
                 mention.evidence = "pattern"
-            if mention.hint == "name" and W.office_after(self.doc.text, mention.name_end):
-                mention.hint = "admin1"  # "New York Gov. Andrew Cuomo", "Washington's legislature"
-            elif mention.hint == "name" and W.part_of_area_before(self.doc.text, mention.name_start):
-                mention.hint = "area"  # "central Washington", "upstate New York"
+            if mention.hint == "name":  # "New York Gov. Andrew Cuomo", "central Washington"
+                mention.hint = W.area_hint_of(self.doc.text, mention.name_start, mention.name_end) or "name"
             if mention.evidence == "none":
                 if self._locative(p):
                     mention.evidence = "locative"

@@ -7,6 +7,7 @@ never one article's sentences.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from debrief.gazetteer.names import words
 
@@ -114,6 +115,16 @@ PART_OF_AREA = re.compile(
 def part_of_area_before(text: str, start: int) -> bool:
     """A :data:`PART_OF_AREA` direction ends right before the name that starts at `start`."""
     return PART_OF_AREA.search(text, max(0, start - 24), start) is not None
+
+
+def area_hint_of(text: str, start: int, end: int) -> Literal["admin1", "area"] | None:
+    """The hint the words around the name at start..end give about its level: "admin1" before a
+    state's office ("New York Gov."), "area" after a compass word ("upstate New York"), else None."""
+    if office_after(text, end):
+        return "admin1"
+    if part_of_area_before(text, start):
+        return "area"
+    return None
 
 
 # Words before "of X" and the hint they give ("the town of X", "the outskirts of X").
