@@ -165,6 +165,14 @@ def test_a_poll_shows_and_a_counted_group_says() -> None:
     assert not run("Police found the car near the river.").claims  # no finding without a finding's subject
 
 
+def test_a_finding_named_with_its_author() -> None:
+    doc = run("A 2014 study by a law professor at Loyola found 31 cases of voter impersonation.")
+    assert [c.cue for c in doc.claims] == ["found"]
+    assert doc.claims[0].content.text.startswith("31 cases")
+    report = run("A report by the UN monitoring mission found that 300 civilians were killed in the city.")
+    assert [c.cue for c in report.claims] == ["found"]
+
+
 def test_experts_as_sources() -> None:
     doc = run("Clinton has ignored tax reform, and experts say her plans would raise taxes on the rich.")
     claim = only(doc, "experts")

@@ -144,7 +144,10 @@ SHOW_CUES = frozenset(["show", "shows", "showed", "found", "finds", "suggests", 
 FINDING_SUBJECT = re.compile(
     r"\b(?:poll|polls|survey|surveys|report|reports|study|studies|data|transcript|figures|average|analysis|"
     r"records|research|tally|census|audit|review|investigation|footage|video|images|panel|judge|court|jury|"
-    r"inquiry|commission|inspector|auditors)(?:’s|'s)?\s+(?:(?:also|in\s+\d{4})\s+)?$",
+    r"averages|documents|emails|recordings?|photos|photographs|statistics|results|polling|tests?|"
+    r"inquiry|commission|inspector|auditors)(?:’s|'s)?\s+"
+    r"(?:(?:conducted\s+|released\s+|published\s+)?(?:by|of|from|for)\s+(?:[\w’'.$-]+\s+){1,8}?)?"
+    r"(?:(?:also|in\s+\d{4})\s+)?$",
     re.I,
 )
 # "felt the blast", "chanted slogans", "offered aid" are not attributions
@@ -177,7 +180,7 @@ def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
     judged = JUDGED_AS.get(word)
     if judged is not None and judged.match(text, cue_end):
         return True  # "described Clinton as “a disgrace”", "attacked Clinton for her support of …"
-    if word in SHOW_CUES and FINDING_SUBJECT.search(text[max(0, cue_start - 60) : cue_start]):
+    if word in SHOW_CUES and FINDING_SUBJECT.search(text[max(0, cue_start - 120) : cue_start]):
         return True  # "the poll shows Clinton ahead": a finding, that-clause or not
     if word in CLAUSE_ONLY_CUES:
         return bool(CLAUSE_OR_QUOTE.match(text[cue_end : cue_end + 40]))
