@@ -144,6 +144,9 @@ def test_multiword_cues_win_over_their_first_word() -> None:
 def test_called_with_a_quotation_a_few_words_on() -> None:
     (claim,) = run("Graham called both of the front-runners “unfit to serve.”").claims
     assert claim.cue == "called"
+    (named,) = run("One of the doctors who sent the letter called Oz a quack.").claims
+    assert named.cue == "called"
+    assert not run("The governor called Smith a day later to apologise.").claims  # a telephone call
 
 
 def test_a_party_tag_between_speaker_and_cue() -> None:

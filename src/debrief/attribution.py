@@ -127,6 +127,9 @@ _ATTACKED_FOR = re.compile(r"[^.;:!?“”\"]{1,60}?\b(?:for|over)\b")
 _CALLED_A = re.compile(
     r"\s+(?:him|her|them|it|himself|herself|themselves|this|that|(?:the|his|her|their|its)\s+[a-z]+s?)"
     r"\s+(?:an?\s+\w+|[a-z]+(?:ed|ic|ous|ful|less|able|ible|ive|al|ent|ant|ing)\b)"
+    # "called Oz a quack", "calls Donald Trump a bully"; not "called Smith a day later" (a telephone call)
+    r"|\s+(?:[A-Z][\w’'.-]+\s+){1,3}an?\s+(?!(?:day|week|month|year|while|time|moment|few|couple|lot|number|"
+    r"bit|second|minute|hour|decade|weekend|night|morning|afternoon|evening|meeting|press)\b)[a-z]+"
 )
 # verbs of judging someone that report an opinion when the judgment follows ("described X as …")
 JUDGED_AS = {
