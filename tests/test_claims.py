@@ -227,3 +227,11 @@ def test_a_gerund_claim_keeps_the_subjects_role_noun() -> None:
     doc = run("The director of the main field hospital gave a higher figure, saying 19 bodies had been brought in.")
     claim = only(doc, "The director")
     assert claim.cue == "saying" and claim.content.text.startswith("19 bodies")
+
+
+def test_cited_after_its_subject_is_a_verb() -> None:
+    (claim,) = run(
+        "At the debate, Clinton cited derogatory comments Trump had made about the former beauty queen."
+    ).claims
+    assert claim.cue == "cited" and claim.content.text.startswith("derogatory comments")
+    assert [c.cue for c in run("The cited study was flawed, the reviewers wrote in March.").claims] == ["wrote"]

@@ -174,6 +174,10 @@ CLAUSE_ONLY_CUES = frozenset(
         "offers",
     ]
 )
+# cues that are verbs right after a name or pronoun ("Clinton cited", "he quoted"), not adjectives ("the
+# cited study")
+SUBJECT_CUES = frozenset(["cited", "quoted"])
+_NAMED_SUBJECT = re.compile(r"(?:\b(?:he|she|they|who|we|I)|(?<![.!?]\s)\b[A-Z][a-z’'-]+)\s+$")
 CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-]+\s+){1,6}(?:[“\"]|''))")
 
 
@@ -189,6 +193,8 @@ def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
         return bool(CLAUSE_OR_QUOTE.match(text[cue_end : cue_end + 40]))
     if word not in AMBIGUOUS_CUES:
         return True
+    if word in SUBJECT_CUES and _NAMED_SUBJECT.search(text, max(0, cue_start - 40), cue_start):
+        return True  # "Clinton cited derogatory comments …": a verb after its subject, whatever follows
     return bool(CLAUSE_STARTS.match(text[cue_end : cue_end + 20]))
 
 
