@@ -177,7 +177,10 @@ CLAUSE_ONLY_CUES = frozenset(
 # cues that are verbs right after a name or pronoun ("Clinton cited", "he quoted"), not adjectives ("the
 # cited study")
 SUBJECT_CUES = frozenset(["cited", "quoted"])
-_NAMED_SUBJECT = re.compile(r"(?:\b(?:he|she|they|who|we|I)|(?<![.!?]\s)\b[A-Z][a-z’'-]+)\s+$")
+_NAMED_SUBJECT = re.compile(
+    r"(?:\b(?:he|she|they|who|we|I)|(?<![.!?]\s)\b(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Their|Our|"
+    r"Such|Some|Many|Most|All|Each|Every|No)\b)[A-Z][a-z’'-]+)\s+$"
+)
 CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-]+\s+){1,6}(?:[“\"]|''))")
 
 
