@@ -325,3 +325,8 @@ def test_a_part_of_an_area_is_the_state_or_province_not_its_city(read: Read) -> 
     assert place(read("Rallies in upstate New York drew crowds."), "New York").feature == "A1"
     assert place(read("Clashes in northern Syria continued."), "Syria").feature == "PCLI"
     assert place(read("The team travelled to Washington to set up shop."), "Washington").feature == "PPLC"
+
+
+def test_a_local_place_the_gazetteer_lacks_does_not_carry_its_town_abroad(read: Read) -> None:
+    doc = read("A body was found on Francis Street in Charleston. The street runs east of Hampton Park in Charleston.")
+    assert {(m.text, m.resolved.country) for m in doc.places if m.resolved} == {("Charleston", "US")}

@@ -360,3 +360,10 @@ def test_a_capital_tied_to_its_district_stays_the_capital_among_states(geo_conte
     assert washington.resolved is not None and washington.resolved.feature == "PPLC"
     _, state = given(geo_context, gaz, "Voters in Oregon and Washington backed the law.", "Oregon", "Washington")
     assert state.resolved is not None and state.resolved.feature == "A1"
+
+
+def test_a_local_place_in_a_town_is_placed_at_the_town(geo_context: Context, gaz: Gazetteer) -> None:
+    text = "The street runs east of Hampton Park in Charleston, police said."
+    park, town = given(geo_context, gaz, text, "Hampton Park", "Charleston")
+    assert town.resolved is not None and town.resolved.country == "US"
+    assert park.resolved is not None and park.resolved.country == "US" and park.evidence == "anchor"

@@ -17,6 +17,7 @@ from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
 from debrief.pipeline import Context
 from debrief.records import PlaceCandidate, PlaceMention, Toponym
+from debrief.stages.places_anchor import stray_local_name
 from debrief.stages.places_recognize import SentenceReader, masked_spans, sentence_tokens
 from debrief.stages.places_resolve import country_focus, resolve
 from debrief.stages.places_toponyms import (
@@ -102,6 +103,11 @@ def _read(doc: Document, gazetteer: Gazetteer) -> _Reading:
     per_sentence = [
         [m for m in mentions if not _common_or_person(m, doc, names, lowercase)] for mentions in per_sentence
     ]
+    for mentions in per_sentence:  # "Hampton Park in Charleston": not the Hampton Park in Victoria
+        by_start = {m.name_start: m for m in mentions}
+        for m in mentions:
+            if stray_local_name(doc.text, m, by_start):
+                m.candidates = []
     return _Reading(per_sentence, actors, demonyms, lookups, names)
 
 

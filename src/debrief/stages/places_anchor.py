@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention
+from debrief.stages.places_resolve import close
 from debrief.stages.places_words import DIRECTION_ADJECTIVES, FEATURE_WORDS, SITE_NOUNS
 
 # After the name: up to three lowercase words ("refugee camp", "district"), then a tie ("in", "of",
@@ -34,6 +35,32 @@ _TAILS = (SITE_NOUNS - FEATURE_WORDS - _NOT_TAILS - {"highway", "motorway"}) | {
     "region",
 }
 BIG_TOWN = 100_000  # population of a town that a name holding its name may be placed at, in any country
+
+
+_RIGHT_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+LOCAL_SIZE = 100_000  # people in the largest reading of a name that a town "X in Y" may lack from the gazetteer
+
+
+def stray_local_name(text: str, m: PlaceMention, by_start: dict[int, PlaceMention]) -> bool:
+    """m is "X in Y" ("Hampton Park in Charleston") and every reading of X is a small place far from
+    every reading of Y: the X the text means is a local place the gazetteer lacks, not a namesake abroad
+    that would carry the document there."""
+    tie = _RIGHT_IN.match(text, m.end)
+    area = by_start.get(tie.end()) if tie else None
+    if area is None or area is m or not m.candidates or not area.candidates:
+        return False
+    if any(not c.feature.startswith(("PPL", "A2")) or c.population >= LOCAL_SIZE for c in m.candidates):
+        return False
+    return not any(_lies_in(c, a) for a in area.candidates if a.match == 0 for c in m.candidates)
+
+
+def _lies_in(c: PlaceCandidate, area: PlaceCandidate) -> bool:
+    """c lies in `area` (its country, its admin1 area) or near it (a town)."""
+    if area.feature == "PCLI":
+        return c.country == area.country
+    if area.feature == "A1":
+        return (c.country, c.admin1_code) == (area.country, area.admin1_code)
+    return close(c.lat, c.lon, area.lat, area.lon) or (c.country, c.admin1_code) == (area.country, area.admin1_code)
 
 
 def tied_place(text: str, m: PlaceMention, placed: dict[int, PlaceCandidate]) -> PlaceCandidate | None:

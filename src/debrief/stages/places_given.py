@@ -31,7 +31,7 @@ from debrief.gazetteer import Gazetteer
 from debrief.gazetteer.names import fold
 from debrief.records import PlaceCandidate, PlaceMention, PlacePrecision
 from debrief.stages.places import DocumentLookups, find_places
-from debrief.stages.places_anchor import inner_name, tied_place
+from debrief.stages.places_anchor import inner_name, stray_local_name, tied_place
 from debrief.stages.places_resolve import (
     BROAD,
     close,
@@ -211,6 +211,10 @@ def resolve_spans(
         m.hint = asked.get((m.start, m.end), m.hint)
         if m.hint == "name":  # "New York Governor Andrew M. Cuomo", though read as a run with the name
             m.hint = area_hint_of(doc.text, m.start, m.end) or "name"
+    by_start = {m.start: m for m in given if m.candidates}
+    for m in given:  # "Hampton Park in Charleston": a park the gazetteer lacks, not the one in Victoria
+        if stray_local_name(doc.text, m, by_start):
+            m.candidates = []
     fresh = given
     focus = country_focus([*recognised, *fresh], demonyms)
     areas = {
