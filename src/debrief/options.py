@@ -142,10 +142,13 @@ class BenchOptions:
     per_stage: bool = True  # time each stage of the pipeline separately
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    workers: int = 1  # 1: this process; more: that many worker processes, one pipeline each
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 1:
             raise ValueError(f"limit must be >= 1, not {self.limit}")
+        if self.workers < 1:
+            raise ValueError(f"workers must be >= 1, not {self.workers}")
 
 
 @dataclass(frozen=True)

@@ -330,6 +330,7 @@ class BenchResult(Model):
     run on the first document are reported apart and excluded)."""
 
     sources: list[str] = Field(default_factory=list)
+    workers: int = 1  # processes that ran the pipeline (1: this one)
     docs: int = 0  # documents run through the timed pass (including those a stage failed on)
     sentences: int = 0  # len(doc.sentences), summed over the documents that went through
     words: int = 0  # whitespace-separated words of the documents' text
@@ -340,12 +341,12 @@ class BenchResult(Model):
     load_s: float = 0.0  # building the pipeline (stages and their eager resources)
     warmup_s: float = 0.0  # one untimed run on the first document (lazy resources load here)
     ingest_s: float = 0.0  # reading and extracting the documents
-    pipeline_s: float = 0.0  # the timed pass over all documents
-    cpu_s: float = 0.0  # process CPU time during the timed pass (all threads)
+    pipeline_s: float = 0.0  # the timed pass: summed per document (1 worker), wall time (more)
+    cpu_s: float = 0.0  # CPU time of the processes running the documents (all threads), summed
     docs_per_s: float = 0.0
     sentences_per_s: float = 0.0
     words_per_s: float = 0.0
     stage_s: dict[str, float] = Field(default_factory=dict)  # per stage, over the timed pass
     warmup_stage_s: dict[str, float] = Field(default_factory=dict)  # per stage, in the warm-up run
     base_rss_mb: float = 0.0  # resident memory before the pipeline was built
-    peak_rss_mb: float = 0.0  # peak resident memory of the process (getrusage ru_maxrss)
+    peak_rss_mb: float = 0.0  # peak resident memory (getrusage ru_maxrss), this process plus each worker

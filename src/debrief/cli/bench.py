@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from debrief.cli.extract import WorkersOption
 from debrief.options import BenchOptions
 from debrief.records import BenchResult
 
@@ -28,19 +29,20 @@ def format_table(result: BenchResult) -> str:
     failed = f"{result.errors} failed in a stage, {result.input_errors} unreadable"
     rows: list[tuple[str, str]] = [
         ("corpus", ", ".join(result.sources)),
+        ("workers", f"{result.workers}  ({'this process' if result.workers == 1 else 'processes, one pipeline each'})"),
         ("documents", f"{result.docs:,}  ({failed})"),
         ("sentences", f"{result.sentences:,}"),
         ("words", f"{result.words:,}"),
         ("load", f"{result.load_s:.2f} s  (building the pipeline)"),
         ("warm-up", f"{result.warmup_s:.2f} s  (first document, untimed run)"),
-        ("ingest", f"{result.ingest_s:.2f} s  (reading inputs; excluded from the rates)"),
-        ("pipeline", f"{result.pipeline_s:.2f} s  ({result.cpu_s:.2f} s CPU)"),
+        ("ingest", f"{result.ingest_s:.2f} s  (reading inputs; {_ingest_note(result)})"),
+        ("pipeline", f"{result.pipeline_s:.2f} s  ({result.cpu_s:.2f} s CPU{_pass_note(result)})"),
         ("docs/s", f"{result.docs_per_s:,.1f}"),
         ("sentences/s", f"{result.sentences_per_s:,.0f}"),
         ("words/s", f"{result.words_per_s:,.0f}"),
         ("peak RSS", f"{result.peak_rss_mb:,.0f} MB  (before loading: {result.base_rss_mb:,.0f} MB)"),
     ]
-    total = sum(result.stage_s.values())
+    total = sum(result.stage_s.values())  # summed over the workers
     for name, seconds in result.stage_s.items():
         share = 100 * seconds / total if total > 0 else 0.0
         warm = result.warmup_stage_s.get(name, 0.0)
@@ -54,6 +56,14 @@ def format_table(result: BenchResult) -> str:
         if len(result.error_messages) > _SHOWN_ERRORS:
             lines.append(f"  … {len(result.error_messages) - _SHOWN_ERRORS} more (see --json)")
     return "\n".join(lines)
+
+
+def _ingest_note(result: BenchResult) -> str:
+    return "excluded from the rates" if result.workers == 1 else "while the workers ran"
+
+
+def _pass_note(result: BenchResult) -> str:
+    return "" if result.workers == 1 else "; wall time, reading the inputs overlapped"
 
 
 def bench(
@@ -72,6 +82,7 @@ def bench(
     per_stage: Annotated[
         bool, typer.Option("--per-stage/--no-per-stage", help="Time each pipeline stage separately.")
     ] = True,
+    workers: WorkersOption = 1,
 ) -> None:
     """Throughput and memory of the pipeline on real text."""
     from debrief.bench import run_bench
@@ -83,7 +94,7 @@ def bench(
             typer.echo(f"debrief bench: no --corpus given and {fallback} does not exist", err=True)
             raise typer.Exit(2)
         sources = [str(fallback)]
-    result = run_bench(sources, BenchOptions(limit=limit, per_stage=per_stage))
+    result = run_bench(sources, BenchOptions(limit=limit, per_stage=per_stage, workers=workers))
     typer.echo(result.model_dump_json() if as_json else format_table(result))
     if result.docs == 0:
         typer.echo(f"debrief bench: no documents read from {', '.join(sources)}", err=True)

@@ -9,11 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
+from debrief.cli.extract import WorkersOption
 from debrief.errors import DebriefError
 from debrief.export import Kind, render
 from debrief.ledger import Ledger, load
 from debrief.options import ClaimFilter, EventFilter, PipelineOptions
 from debrief.taxonomy import EVENT_CODES
+from debrief.workers import RunOptions, make_runner
 
 DEFAULT_DB = "debrief.db"
 
@@ -95,16 +97,16 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     published: PublishedOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Extract events and claims from the inputs and store them in the ledger (idempotent)."""
     from debrief.ingest import read_sources  # deferred: the readers pull in trafilatura and feedparser
-    from debrief.pipeline import Pipeline
 
-    options = PipelineOptions(published=_day(published))
+    options = RunOptions(PipelineOptions(published=_day(published)), workers)
     counts = {"inserted": 0, "exists": 0, "failed": 0}
     try:
-        with Ledger.open(db) as ledger:
-            for outcome in load(ledger, read_sources(paths), lambda: Pipeline(options)):
+        with Ledger.open(db) as ledger, make_runner(options) as runner:
+            for outcome in load(ledger, read_sources(paths), runner=runner):
                 counts[outcome.status] += 1
                 if outcome.status == "failed":
                     typer.echo(outcome.message, err=True)
