@@ -49,12 +49,28 @@ def _layer_norm(x: Array, w: Array, b: Array, eps: float = 1e-12) -> Array:
 
 
 def _gelu(x: Array) -> Array:
-    """Exact (erf) GELU; erf by Abramowitz & Stegun 7.1.26 (error < 1.5e-7)."""
-    z = np.abs(x) / np.float32(np.sqrt(2.0))
-    t = 1.0 / (1.0 + 0.3275911 * z)
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    erf = np.sign(x) * (1.0 - poly * np.exp(-z * z))
-    return (0.5 * x * (1.0 + erf)).astype(np.float32)
+    """Exact (erf) GELU; erf by Abramowitz & Stegun 7.1.26 (error < 1.5e-7), computed in place on
+    two scratch arrays: with q = (1 − erf(|x|/√2)) / 2, GELU(x) = max(x, 0) − |x|·q."""
+    f = np.float32
+    z = np.abs(x).astype(np.float32, copy=False)
+    z *= f(1.0 / np.sqrt(2.0))
+    t = z * f(0.3275911)
+    t += f(1.0)
+    np.reciprocal(t, out=t)
+    q = t * f(1.061405429)
+    for c in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        q += f(c)
+        q *= t
+    np.square(z, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    q *= z
+    q *= f(0.5)
+    np.abs(x, out=t)
+    t *= q
+    out = np.maximum(x, f(0.0)).astype(np.float32, copy=False)
+    out -= t
+    return out
 
 
 def attention_bias(mask: Array) -> Array:
