@@ -360,3 +360,46 @@ def test_a_located_name_keeps_the_word_that_opens_it() -> None:
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Baru", "Tal", "Al-Bayda", "Aleppo")]
     named = [text[s:e] for s, e in complete_names(text, spans)]
     assert named == ["Um Baru", "Tal Kroum", "‘Ayn Al-Bayda", "Aleppo"]
+
+
+def random_branch(rng: np.random.Generator, dim: int, layers: int) -> dict[str, np.ndarray]:
+    """Random tensors of `layers` BERT layers (dense weights stored as x @ W), numbered from 0."""
+    shapes = {
+        "attention.self.query": (dim, dim),
+        "attention.self.key": (dim, dim),
+        "attention.self.value": (dim, dim),
+        "attention.output.dense": (dim, dim),
+        "intermediate.dense": (dim, 2 * dim),
+        "output.dense": (2 * dim, dim),
+    }
+    out: dict[str, np.ndarray] = {}
+    for i in range(layers):
+        for name, shape in shapes.items():
+            out[f"encoder.layer.{i}.{name}.weight"] = rng.normal(0, 0.5, shape).astype(np.float32)
+            out[f"encoder.layer.{i}.{name}.bias"] = rng.normal(0, 0.1, shape[1]).astype(np.float32)
+        for norm in ("attention.output.LayerNorm", "output.LayerNorm"):
+            out[f"encoder.layer.{i}.{norm}.weight"] = np.ones(dim, np.float32)
+            out[f"encoder.layer.{i}.{norm}.bias"] = np.zeros(dim, np.float32)
+    return out
+
+
+def test_tuned_layers_give_the_same_states_in_padded_batches_as_one_by_one() -> None:
+    rng = np.random.default_rng(7)
+    base = capital_locator(trigger_vector=rng.normal(0, 1, DIM).astype(np.float32))
+    locator = Locator(
+        base.w1, base.b1, base.w2, base.b2, 0.5, "x", random_branch(rng, DIM, 2), 0, 2, 2, base.trigger_vector
+    )
+    texts = ["Shelling hit Anadan.", "Warplanes struck a crowded market in Ariha on Monday morning.", "Clashes."]
+    items = []
+    for text in texts:
+        tokens = fake_tokens(text)
+        assert tokens.inner is not None
+        inner = tokens.inner + rng.normal(0, 1, tokens.inner.shape).astype(np.float32)
+        items.append((TokenStates(tokens.states, tokens.spans, inner), (0, 5)))
+    batched = locator.tagged_many(items, batch=2)
+    for (tokens, trigger), states in zip(items, batched, strict=True):
+        alone = locator.tagged_states(tokens, trigger)
+        assert states.spans == tokens.spans and states.states.shape == (len(tokens.spans), DIM)
+        np.testing.assert_allclose(states.states, alone.states, rtol=1e-5, atol=1e-5)
+    marked = locator.tagged_states(items[0][0], (13, 19))  # another trigger ("Anadan"), other states
+    assert not np.allclose(marked.states, batched[0].states)

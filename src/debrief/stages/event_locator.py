@@ -174,14 +174,33 @@ class Locator:
     def tagged_states(self, tokens: TokenStates, trigger: tuple[int, int]) -> TokenStates:
         """The pieces' states after the tuned layers, which read the encoder's states below them with
         the trigger's pieces marked (the [CLS] piece when the trigger lies outside the encoded text)."""
-        if tokens.inner is None:
-            raise LocatorInputError(f"the locator needs the encoder's states entering layer {self.branch_from} (keep=)")
-        marks = trigger_marks(tokens.spans, trigger)
-        x = (tokens.inner + marks[:, None] * self.trigger_vector)[None].astype(np.float32)
-        bias = attention_bias(np.ones((1, x.shape[1]), dtype=np.float32))
-        for i in range(self.branch_from, self.branch_from + self.branch_layers):
-            x = bert_layer(x, bias, self.branch, f"encoder.layer.{i}", self.heads)
-        return TokenStates(x[0], tokens.spans)
+        return self.tagged_many([(tokens, trigger)])[0]
+
+    def tagged_many(self, items: Sequence[tuple[TokenStates, tuple[int, int]]], batch: int = 16) -> list[TokenStates]:
+        """:meth:`tagged_states` of each (tokens, trigger), run through the tuned layers in padded
+        batches of texts of similar length."""
+        out: list[TokenStates | None] = [None] * len(items)
+        order = sorted(range(len(items)), key=lambda i: len(items[i][0].spans))
+        for s in range(0, len(order), batch):
+            idx = order[s : s + batch]
+            n = max(len(items[i][0].spans) for i in idx)
+            x = np.zeros((len(idx), n, self.trigger_vector.shape[0]), dtype=np.float32)
+            mask = np.zeros((len(idx), n), dtype=np.float32)
+            for row, i in enumerate(idx):
+                tokens, trigger = items[i]
+                if tokens.inner is None:
+                    raise LocatorInputError(
+                        f"the locator needs the encoder's states entering layer {self.branch_from} (keep=)"
+                    )
+                m = len(tokens.spans)
+                x[row, :m] = tokens.inner + trigger_marks(tokens.spans, trigger)[:, None] * self.trigger_vector
+                mask[row, :m] = 1.0
+            bias = attention_bias(mask)
+            for layer in range(self.branch_from, self.branch_from + self.branch_layers):
+                x = bert_layer(x, bias, self.branch, f"encoder.layer.{layer}", self.heads)
+            for row, i in enumerate(idx):
+                out[i] = TokenStates(x[row, : len(items[i][0].spans)], items[i][0].spans)
+        return [t for t in out if t is not None]
 
     def probabilities(self, features: Array) -> Array:
         hidden = np.maximum(features @ self.w1 + self.b1, 0.0)
@@ -189,19 +208,31 @@ class Locator:
         return (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
 
     def piece_probabilities(
-        self, tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()
+        self,
+        tokens: TokenStates,
+        text: str,
+        trigger: tuple[int, int],
+        places: Sequence[PlaceSpan] = (),
+        tagged: TokenStates | None = None,
     ) -> Array:
-        """For each word piece of `text`, the probability that it lies in the event's location."""
-        return self.probabilities(piece_features(self.tagged_states(tokens, trigger), text, trigger, places))
+        """For each word piece of `text`, the probability that it lies in the event's location
+        (`tagged`: the :meth:`tagged_states` of `tokens` and `trigger`, when already computed)."""
+        tagged = tagged if tagged is not None else self.tagged_states(tokens, trigger)
+        return self.probabilities(piece_features(tagged, text, trigger, places))
 
     def locate(
-        self, tokens: TokenStates, text: str, trigger: tuple[int, int], places: Sequence[PlaceSpan] = ()
+        self,
+        tokens: TokenStates,
+        text: str,
+        trigger: tuple[int, int],
+        places: Sequence[PlaceSpan] = (),
+        tagged: TokenStates | None = None,
     ) -> list[tuple[int, int]]:
         """Character spans of `text` that name where the event at `trigger` happened (none when the
         sentence does not say); `places` are the places stage's names in `text` (see :func:`choose_spans`)."""
         if len(tokens.spans) == 0:
             return []
-        p = self.piece_probabilities(tokens, text, trigger, places)
+        p = self.piece_probabilities(tokens, text, trigger, places, tagged)
         return choose_spans(p, tokens.spans, text, places, self.threshold)
 
 

@@ -158,13 +158,18 @@ class EventsModelStage(EventsStage):
         return self._located(doc, sentence, trigger, tokens[0])
 
     def _located(
-        self, doc: Document, sentence: tuple[int, int], trigger: tuple[int, int], tokens: TokenStates
+        self,
+        doc: Document,
+        sentence: tuple[int, int],
+        trigger: tuple[int, int],
+        tokens: TokenStates,
+        tagged: TokenStates | None = None,
     ) -> list[Located]:
         s0 = sentence[0]
         text = doc.text[s0 : sentence[1]]
         places = [p for p in doc.places if s0 <= p.start and p.end <= sentence[1]]
         names = [(p.name_start - s0, p.name_end - s0, p.resolved is not None) for p in places]
-        spans = self.locator().locate(tokens, text, (trigger[0] - s0, trigger[1] - s0), names)
+        spans = self.locator().locate(tokens, text, (trigger[0] - s0, trigger[1] - s0), names, tagged)
         taken = [(w.start, w.end) for w in doc.weapons] + [(t.start, t.end) for t in doc.timexes]
         taken += [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization", "group")]
         return event_locations(doc.text, places, [(s + s0, e + s0) for s, e in spans], taken)
@@ -184,9 +189,24 @@ class EventsModelStage(EventsStage):
         judged = dict(zip(unique, judgements, strict=True))
         states = dict(zip(unique, tokens, strict=True))
         per_trigger = Counter((e.trigger.start, e.trigger.end) for e in doc.events if e.trigger)
+        to_locate = [
+            i
+            for i, (event, text) in enumerate(zip(doc.events, texts, strict=True))
+            if judged[text][2] < NONE_THRESHOLD
+            and event.trigger is not None
+            and event.evidence
+            and per_trigger[(event.trigger.start, event.trigger.end)] == 1
+        ]
+        tagged = dict(
+            zip(
+                to_locate,
+                self.locator().tagged_many([_marked(doc.events[i], states[texts[i]]) for i in to_locate]),
+                strict=True,
+            )
+        )
         kept: list[Event] = []
         context: Location | None = None  # the place of the last event kept with one
-        for event, text in zip(doc.events, texts, strict=True):
+        for i, (event, text) in enumerate(zip(doc.events, texts, strict=True)):
             code, prob, p_none = judged[text]
             if p_none >= NONE_THRESHOLD:
                 continue
@@ -195,16 +215,23 @@ class EventsModelStage(EventsStage):
                 event.type, event.event_type, event.sub_event_type = code, info.event_type, info.sub_event_type
             event.confidence = round(max(event.confidence, prob), 2)
             trigger = event.trigger
-            if trigger is None or not event.evidence or per_trigger[(trigger.start, trigger.end)] > 1:
+            if i not in tagged or trigger is None:
                 placed = [event]  # a listed group of places ("in A, B and C") stays as the lexicon split it
             else:
                 sentence = (event.evidence[0].start, event.evidence[0].end)
-                located = self._located(doc, sentence, (trigger.start, trigger.end), states[text])
+                located = self._located(doc, sentence, (trigger.start, trigger.end), states[text], tagged[i])
                 placed = place_event(event, doc, located, context)
             kept.extend(placed)
             context = next((e.location for e in reversed(placed) if e.location is not None), context)
         doc.events = link_events(doc, kept)
         return doc
+
+
+def _marked(event: Event, tokens: TokenStates) -> tuple[TokenStates, tuple[int, int]]:
+    """`tokens` of the event's evidence sentence and its trigger, relative to that sentence."""
+    assert event.trigger is not None and event.evidence
+    s0 = event.evidence[0].start
+    return tokens, (event.trigger.start - s0, event.trigger.end - s0)
 
 
 def _within(found: Location, context: Location | None) -> Location:
