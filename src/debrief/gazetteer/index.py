@@ -139,18 +139,17 @@ class Gazetteer:
         wanted = keys(name)
         if not wanted:
             return []
-        marks = ",".join("?" * len(wanted))
-        best: dict[int, tuple[Row, int]] = {}
+        # each place once, at its best match: the worse of the name's level and the key's (SQLite's
+        # two-argument MAX), best matches first, then larger places, then the table's order
+        pairs = ",".join("(?, ?)" for _ in wanted)
         query = (
-            f"SELECT n.key, n.level, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
-            f"WHERE n.key IN ({marks})"
+            f"WITH w(key, level) AS (VALUES {pairs}) "
+            f"SELECT {_PLACE_COLUMNS}, MIN(MAX(n.level, w.level)) AS m "
+            "FROM w JOIN names n ON n.key = w.key JOIN places p ON p.id = n.place "
+            f"GROUP BY p.id ORDER BY m, p.population DESC, p.id LIMIT {_MEMO_ROWS}"
         )
-        for key, level, *row in self.conn.execute(query, tuple(wanted)):
-            match = max(level, wanted[key])
-            pid = row[0]
-            if pid not in best or match < best[pid][1]:
-                best[pid] = (tuple(row), match)
-        found = sorted(best.values(), key=lambda item: (item[1], -item[0][9], item[0][0]))[:_MEMO_ROWS]
+        args = tuple(x for key, level in wanted.items() for x in (key, level))
+        found = [(tuple(row[:-1]), int(row[-1])) for row in self.conn.execute(query, args)]
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
         self._memo[name] = found
