@@ -235,3 +235,27 @@ def test_cited_after_its_subject_is_a_verb() -> None:
     ).claims
     assert claim.cue == "cited" and claim.content.text.startswith("derogatory comments")
     assert [c.cue for c in run("The cited study was flawed, the reviewers wrote in March.").claims] == ["wrote"]
+
+
+def test_a_say_cue_after_a_comma_with_a_short_speaker_phrase_is_inverted() -> None:
+    doc = run("The blast took place near the headquarters, said council head Mohammed Abu Adel.")
+    claim = only(doc, "council head Mohammed Abu Adel")
+    assert claim.content.text == "The blast took place near the headquarters"
+    doc = run("Five fighters were killed in the raid, said the monitor.")
+    assert only(doc, "the monitor").content.text == "Five fighters were killed in the raid"
+
+
+def test_an_appositive_subject_is_not_an_inversion() -> None:
+    doc = run("Minyon Moore, a senior adviser, said Mr. Smith lied about the talks.")
+    assert only(doc, "Minyon Moore").content.text.startswith("Mr. Smith lied")
+    doc = run("Keron Blair, director of the group, called for more school investment in a statement.")
+    assert [c.speaker.text for c in doc.claims if c.speaker] != ["more school investment in a statement"]
+
+
+def test_hearsay_is_an_unattributed_hedge() -> None:
+    doc = run("The group is said to have lost 40 fighters near the town.")
+    (claim,) = doc.claims
+    assert claim.speaker.text == "" and claim.speaker.start is None and claim.speaker.kind == "unknown"
+    assert claim.cue == "is said" and claim.stance == "hedge"
+    assert claim.content.text.startswith("The group is said to have lost 40 fighters")
+    assert [c.cue for c in run("He said to reporters that the talks failed.").claims] == ["said"]

@@ -184,9 +184,23 @@ _NAMED_SUBJECT = re.compile(
 CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-]+\s+){1,6}(?:[“\"]|''))")
 
 
+_RAISED_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|widely|reportedly)\s+)?$", re.I)
+
+
+def hearsay_auxiliary(text: str, cue_start: int, cue_end: int) -> int | None:
+    """Where "is" starts in "the blast is said to have …" / "they were reported to be …": a passive
+    cue raising its subject, with no one named as saying it; None for any other cue."""
+    m = _RAISED_PASSIVE.search(text, max(0, cue_start - 24), cue_start)
+    if m is None or not re.match(r"\s+to\b", text[cue_end : cue_end + 4]):
+        return None
+    return m.start()
+
+
 def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
     """False where a cue word is an adjective or noun rather than a verb of saying."""
     word = text[cue_start:cue_end].lower()
+    if hearsay_auxiliary(text, cue_start, cue_end) is not None:
+        return False  # "the blast is said to have …": hearsay, no one named as saying it
     judged = JUDGED_AS.get(word)
     if judged is not None and judged.match(text, cue_end):
         return True  # "described Clinton as “a disgrace”", "attacked Clinton for her support of …"
@@ -445,6 +459,94 @@ def speaker_after(text: str, cue_end: int, ceiling: int) -> tuple[int, int] | No
         if not m or len(m.group("sp").split()) > 12 or re.search(r"\b(?:that|it|is|was|were|are)\b", m.group("sp")):
             return None
     return cue_end + m.start("sp"), cue_end + m.end("sp")
+
+
+INVERTING_CUES = frozenset(["said", "says", "added", "adds", "explained", "noted", "wrote", "warned", "stressed"])
+_INVERTED_SPEAKER = re.compile(
+    r"\s+(?P<sp>(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'-]*|[a-z]+)\s+){0,5}?"
+    rf"(?:[A-Z][\w’'-]*|{ROLE_WORDS}))(?=\s*(?:[,;]|\.(?:\s|$)|$))"
+)
+_ABBREVIATION = re.compile(r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|[A-Z])\.")
+
+
+def inverted_speaker(text: str, cue: tuple[int, int], ceiling: int) -> tuple[int, int] | None:
+    """The speaker of "…, said council head Mohammed Abu Adel.": after a comma, a say-cue and a short
+    phrase ending in a name or a role that ends the clause (not an abbreviation's full stop)."""
+    if text[cue[0] : cue[1]].lower() not in INVERTING_CUES or not text[: cue[0]].rstrip().endswith(","):
+        return None
+    m = _INVERTED_SPEAKER.match(text, cue[1], ceiling)
+    if m is None or _ABBREVIATION.match(text, m.end("sp") - len(m.group("sp").split()[-1]), ceiling):
+        return None
+    words = m.group("sp").lower().split()
+    if words[0] in _NOT_SPEAKER_START or all(w in _TIME_WORDS for w in words):
+        return None  # "…, a spokeswoman, said on Thursday." / "said Thursday."
+    return m.start("sp"), m.end("sp")
+
+
+_NOT_SPEAKER_START = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "last",
+        "this",
+        "next",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tonight",
+        "recently",
+        "previously",
+        "again",
+        "also",
+        "then",
+    ]
+)
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+    ]
+)
 
 
 _LONG_SPEAKER_AFTER = re.compile(

@@ -74,7 +74,7 @@ def table_lines(report: Report) -> list[str]:
     lines.append(f"  claims ({len(report.claims)})")
     for c in report.claims:
         sp = c.speaker
-        who = ", ".join(x for x in (sp.name or sp.text, sp.role, sp.organization) if x)
+        who = ", ".join(x for x in (sp.name or sp.text, sp.role, sp.organization) if x) or "(unattributed)"
         content = c.content.text if len(c.content.text) <= 90 else c.content.text[:87] + "..."
         lines.append(f"    {c.id:<4} {who} [{c.cue}; {c.quote}; {c.stance}]")
         lines.append(f"         {content}")

@@ -18,6 +18,8 @@ from debrief.attribution import (
     content_after_cue,
     cue_is_speech,
     find_quotes,
+    hearsay_auxiliary,
+    inverted_speaker,
     speaker_after,
     speaker_before,
     stance_of,
@@ -49,10 +51,11 @@ _SPEAKER_END = re.compile(r"\s*[,.;:]")
 
 @dataclass
 class Attribution:
-    speaker: tuple[int, int]
+    speaker: tuple[int, int]  # empty (start = end) for hearsay: no one is named as saying it
     cue: tuple[int, int]
     content: tuple[int, int]
     quote: str
+    hearsay: bool = False  # "the blast is said to have …"
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -137,9 +140,19 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
             cue = (m.start(), m.end())
             if _overlaps(cue, taken) or any(q.start < cue[0] < q.end for q in quotes):
                 continue
+            aux = hearsay_auxiliary(text, *cue)
+            if aux is not None:
+                content = _trim(text, (s0, s1))
+                if content is not None and content[1] - content[0] >= 8:
+                    out.append(Attribution((aux, aux), (aux, cue[1]), content, "indirect", hearsay=True))
+                    taken.append((aux, cue[1]))
+                continue
             if not cue_is_speech(text, *cue):
                 continue
-            sp = speaker_before(text, cue[0], s0)
+            # "…, said council head Mohammed Abu Adel.": a speaker phrase that ends the clause right
+            # after the cue, with a comma before it, is an inversion (whatever precedes the comma)
+            inverted = inverted_speaker(text, cue, s1)
+            sp = None if inverted else speaker_before(text, cue[0], s0)
             if sp is not None and re.search(r"\b(?:what|which|whom)\s*$", text[s0 : sp[0]], re.I):
                 continue  # "what it said was the wreckage": an embedded attribution, not a claim
             if sp is not None:
@@ -157,7 +170,7 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
                 before = text[s0 : cue[0]].rstrip()
                 if not before.endswith(","):
                     continue
-                sp = speaker_after(text, cue[1], s1)
+                sp = inverted or speaker_after(text, cue[1], s1)
                 content = _trim(text, (s0, s0 + len(before) - 1)) if sp else None
             if sp is None or content is None or content[1] - content[0] < 8:
                 continue
@@ -324,8 +337,11 @@ class ClaimsStage:
         resolver = SpeakerResolver(doc)
         claims: list[Claim] = []
         for a in sorted(found, key=lambda a: a.speaker[0]):
-            speaker = resolver.resolve(*a.speaker)
-            resolver.spoken.append(speaker)
+            if a.hearsay:
+                speaker = Speaker(text="", kind="unknown")  # unattributed: no span, no name
+            else:
+                speaker = resolver.resolve(*a.speaker)
+                resolver.spoken.append(speaker)
             c0, c1 = a.content
             content_text = doc.text[c0:c1]
             cue_text = doc.text[a.cue[0] : a.cue[1]]
@@ -336,7 +352,7 @@ class ClaimsStage:
                     cue=cue_text,
                     cue_span=Span(start=a.cue[0], end=a.cue[1], text=cue_text),
                     quote=a.quote,  # type: ignore[arg-type]
-                    stance=stance_of(cue_text, content_text),
+                    stance="hedge" if a.hearsay else stance_of(cue_text, content_text),
                     content=Span(start=c0, end=c1, text=content_text),
                     date=claim_date(doc, a),
                     quantities=[q for q in doc.quantities if q.start >= c0 and q.end <= c1],
