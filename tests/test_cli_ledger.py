@@ -134,12 +134,13 @@ def test_bad_options_are_usage_errors(db: str) -> None:
 
 
 class StandInPipeline:
-    """Replaces debrief.pipeline.Pipeline: one OTHER event per document; fails on "BOOM"."""
+    """Replaces the Pipeline the runners build (debrief.workers.Pipeline): one OTHER event per document;
+    fails on "BOOM"."""
 
     built: ClassVar[list[PipelineOptions]] = []
     seen: ClassVar[list[str]] = []
 
-    def __init__(self, options: PipelineOptions | None = None) -> None:
+    def __init__(self, options: PipelineOptions | None = None, registry: object = None) -> None:
         self.options = options or PipelineOptions()
         StandInPipeline.built.append(self.options)
 
@@ -167,7 +168,7 @@ def stand_ins(monkeypatch: pytest.MonkeyPatch) -> type[StandInPipeline]:
     fake = types.ModuleType("debrief.ingest")
     fake.read_sources = stand_in_read_sources  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "debrief.ingest", fake)
-    monkeypatch.setattr("debrief.pipeline.Pipeline", StandInPipeline)
+    monkeypatch.setattr("debrief.workers.Pipeline", StandInPipeline)
     monkeypatch.setattr(StandInPipeline, "built", [])
     monkeypatch.setattr(StandInPipeline, "seen", [])
     return StandInPipeline
@@ -221,7 +222,7 @@ def _real_readers_available() -> bool:
 
 @pytest.mark.skipif(not _real_readers_available(), reason="debrief.ingest not written yet")
 def test_ingest_with_the_real_readers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("debrief.pipeline.Pipeline", StandInPipeline)
+    monkeypatch.setattr("debrief.workers.Pipeline", StandInPipeline)
     monkeypatch.setattr(StandInPipeline, "built", [])
     monkeypatch.setattr(StandInPipeline, "seen", [])
     folder = tmp_path / "inputs"

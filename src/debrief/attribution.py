@@ -228,7 +228,8 @@ ROLE_WORDS = (
     "supporters|lawyers|attorneys|prosecutors|scientists|aides|allies|organizers|organisers"
 )
 ROLE_PHRASE = re.compile(
-    rf"(?<![\w’'-])(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:(?:[A-Z][\w-]*|[a-z-]+)(?:’s|'s)?\s+){{0,5}}?"
+    rf"(?<![\w’'-])(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?"
+    rf"(?:(?:(?<=\bof\s)|(?!(?:the|a|an|that)\s))(?:[A-Z][\w-]*|[a-z-]+)(?:’s|'s)?\s+){{0,5}}?"
     rf"(?P<role>{ROLE_WORDS}))\s*$"
 )
 # "civil defence volunteers in Ariha", "a rebel faction in Idlib province": the role noun and its place

@@ -61,15 +61,17 @@ APPOSITIVE_OWNER = re.compile(
 )
 # "Its director, Samer Haddad," / "The head of the local council, Abdelkarim Haj Omar,"
 ROLE_THEN_NAME = re.compile(
-    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)[ \t]+(?:[a-z]+[ \t]+)?(?P<role>{ROLES})"
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)[ \t]+(?:[A-Za-z][\w.’'-]*[ \t]+){{0,2}}?(?P<role>{ROLES})"
     rf"(?:[ \t]+(?:of|for|at)[ \t]+(?P<org>[^,\n]{{3,60}}))?,[ \t]+(?P<name>{_NAME}),"
 )
 ORG_ROLE_NAME = re.compile(
     rf"(?P<org>(?:[A-Z][\w’'-]*[ \t]+){{0,4}}(?:{ORG_HEADS}|{LOWER_ORG_HEADS}))"
     rf"[ \t]+(?P<role>{ROLES})[ \t]+(?P<name>{_NAME})"
 )
+# "the Ministry of Defence", "Ministry of Foreign Affairs", "Council of Europe": a head word's "of" tail
+_OF_TAIL = r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'-]*){0,3})?"
 ORG = re.compile(
-    rf"(?:(?P<owner>[A-Z][\w-]*)(?:’s|'s)[ \t]+)?(?P<org>(?:[A-Z][\w’'-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}))\b"
+    rf"(?:(?P<owner>[A-Z][\w-]*)(?:’s|'s)[ \t]+)?(?P<org>(?:[A-Z][\w’'-]*[ \t]+){{0,4}}?(?:{ORG_HEADS})\b{_OF_TAIL})"
 )
 ORG_ROLE = re.compile(
     rf"(?P<org>(?:[A-Z][\w-]*(?:’s|'s)[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}))(?:’s|'s)?[ \t]+"
