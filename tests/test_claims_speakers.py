@@ -97,3 +97,23 @@ def test_calling_someone_something_is_an_opinion() -> None:
     (found,) = claims("His former partner, Lawrence Cummings, called him a master at impossible transactions.")
     assert found[1] == "called" and "master" in found[2]
     assert claims("The group, called the Legacy Fund, will still own the park.") == []
+
+
+def speakers(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    ctx = Context(PipelineOptions(), Resources(PipelineOptions()))
+    doc = Document.from_text(text)
+    for stage in (SegmentStage(ctx), MentionsStage(ctx), ClaimsStage(ctx)):
+        doc = stage(doc)
+    return [(c.speaker.text, c.speaker.name, c.speaker.role, c.speaker.organization) for c in doc.claims]
+
+
+def test_an_organisation_keeps_its_of_tail() -> None:
+    found = speakers("A soldier died in an explosion in Syria, the Ministry of Defence has said.")
+    assert found == [("the Ministry of Defence", "Ministry of Defence", None, "Ministry of Defence")]
+
+
+def test_a_role_phrase_starts_at_its_own_determiner_and_takes_the_appositive_name() -> None:
+    found = speakers("On the same day the US president, Donald Trump, announced that the troops would leave.")
+    assert found == [("the US president", "Donald Trump", "president", None)]
+    found = speakers("A spokesman for the US military said they were working to find the cause.")
+    assert [f[:3] for f in found] == [("A spokesman for the US military", None, "spokesman")]

@@ -229,7 +229,8 @@ ROLE_WORDS = (
 )
 ROLE_PHRASE = re.compile(
     rf"(?<![\w’'-])(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?"
-    rf"(?:(?:(?<=\bof\s)|(?!(?:the|a|an|that)\s))(?:[A-Z][\w-]*|[a-z-]+)(?:’s|'s)?\s+){{0,5}}?"
+    rf"(?:(?:(?<=\bof\s)|(?<=\bfor\s)|(?<=\bat\s)|(?<=\bto\s)|(?!(?:the|a|an|that)\s))"
+    rf"(?:[A-Z][\w-]*|[a-z-]+)(?:’s|'s)?\s+){{0,5}}?"
     rf"(?P<role>{ROLE_WORDS}))\s*$"
 )
 # "civil defence volunteers in Ariha", "a rebel faction in Idlib province": the role noun and its place
