@@ -152,6 +152,18 @@ def test_actor_text_starts_at_the_actor() -> None:
     assert e.fatalities.best == 9
 
 
+def test_the_side_a_subject_fights_against_is_not_the_actor() -> None:
+    text = "A British soldier fighting against Islamic State died in an explosion near Idlib on June 1."
+    doc = run(
+        text,
+        [("Idlib", {**SY, "admin1": "Idlib", "precision": "point"})],
+        [("June 1", date(2021, 6, 1), date(2021, 6, 1))],
+    )
+    (e,) = doc.events
+    assert "Islamic State" not in [a.name for a in e.actors]
+    assert "Islamic State" in [t.name for t in e.targets]
+
+
 def test_subset_counts_are_not_alternative_fatality_figures() -> None:
     text = "At least 23 civilians, among them seven children and four women, were killed when jets struck Idlib."
     doc = run(text, [("Idlib", {**SY, "admin1": "Idlib", "precision": "point"})], [])

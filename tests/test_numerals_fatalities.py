@@ -32,6 +32,7 @@ def test_a_death_verb_governs_the_count() -> None:
 def test_a_single_victim_counts_one() -> None:
     assert best("A police officer was killed in an IED blast in the city.") == 1
     assert best("Unidentified gunmen attack and kill a government official in the market.") == 1
+    assert best("A British soldier serving with the coalition has died in an explosion.") == 1
 
 
 def test_vague_tolls_follow_acled() -> None:

@@ -243,6 +243,10 @@ def _mention_kind(m: Mention) -> str:
     return "organization"
 
 
+# an entity right after "against" / "fighting" is the side opposed to the clause's subject
+OPPOSED = re.compile(r"\b(?:against|fighting|battling|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?$", re.I)
+
+
 def split_roles(
     doc: Document, entities: list[Entity], trigger_start: int, trigger_end: int
 ) -> tuple[list[Entity], list[Entity]]:
@@ -252,6 +256,9 @@ def split_roles(
     targets: list[Entity] = []
     for ent in entities:
         before = ent.start < trigger_start
+        if OPPOSED.search(doc.text, max(0, ent.start - 30), ent.start):
+            targets.append(ent)  # "a soldier fighting against Islamic State": the side opposed, never the actor
+            continue
         by = re.search(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$", doc.text[max(0, ent.start - 40) : ent.start])
         if ent.kind == "civilians":
             targets.append(ent)
@@ -278,7 +285,7 @@ SINGLE_VICTIM = re.compile(
     r"(?!number\b|unknown\b)"
     r"|\b(?:was|were)\s+(?:confirmed|found|reported)\s+dead\b"
     r"|^[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+killed\b"
-    r"|\b(?:[Hh]e|[Ss]he)\s+(?:later\s+)?died\b|\b(?:A|An|One)\s+(?:[\w-]+\s+){0,3}?died\b",
+    r"|\b(?:[Hh]e|[Ss]he)\s+(?:later\s+)?died\b|\b(?:A|An|One)\s+(?:[\w-]+\s+){0,6}?(?:has\s+|had\s+)?died\b",
 )
 # ACLED codes an unknown or vague toll ("killed several", "an unknown number of casualties") as 10
 VAGUE_DEATHS = re.compile(
