@@ -403,3 +403,14 @@ def test_tuned_layers_give_the_same_states_in_padded_batches_as_one_by_one() -> 
         np.testing.assert_allclose(states.states, alone.states, rtol=1e-5, atol=1e-5)
     marked = locator.tagged_states(items[0][0], (13, 19))  # another trigger ("Anadan"), other states
     assert not np.allclose(marked.states, batched[0].states)
+
+
+def test_a_name_the_places_stage_resolved_elsewhere_in_the_document_is_that_place() -> None:
+    text = "The army took Deraa in July. Deraa, the cradle of the revolt, fell."
+    earlier = place(text, "Deraa", "point", "Daraa")  # the first "Deraa", resolved by the places stage
+    second = text.index("Deraa", earlier.end)
+    (got,) = event_locations(text, [], [(second, second + 5)], known=[earlier])
+    assert (got.location.start, got.location.precision, got.location.admin1) == (second, "point", "Daraa")
+    assert got.location.lat == 36.0
+    (other,) = event_locations(text, [], [(second, second + 5)], known=[place(text, "army", None)])
+    assert other.location.lat is None  # an unresolved mention gives nothing

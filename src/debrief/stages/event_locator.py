@@ -391,7 +391,11 @@ def site_end(text: str, end: int, free: Callable[[int, int], bool]) -> int:
 
 
 def event_locations(
-    text: str, places: list[PlaceMention], spans: list[tuple[int, int]], taken: Sequence[tuple[int, int]] = ()
+    text: str,
+    places: list[PlaceMention],
+    spans: list[tuple[int, int]],
+    taken: Sequence[tuple[int, int]] = (),
+    known: Sequence[PlaceMention] = (),
 ) -> list[Located]:
     """The located `spans` (document offsets) as the event's place(s).
 
@@ -404,7 +408,9 @@ def event_locations(
     in Mardin province" is Kiziltepe; "Idlib, Syria" is Idlib). A capitalised span the gazetteer does not know
     (a village missing from it) is kept by its words; it takes the resolution and precision of the most specific
     area located with it, which is then not a place of its own ("Kafr Naya in northern Aleppo" is Kafr Naya, in
-    Aleppo), else none (the events stage then gives it its context's country and province)."""
+    Aleppo), else none (the events stage then gives it its context's country and province) — unless the
+    same words name a resolved place elsewhere in the document (`known`): "Deraa, the cradle of the
+    rebellion, …", after "took control of Deraa", is that Deraa."""
     spans = [
         (s, e)
         for s, e in spans
@@ -437,6 +443,10 @@ def event_locations(
         area = location_of(landmarks[0]).model_copy(update={"precision": "near"})
     out = [Located(location_of(p), name) for p, name in kept]
     for s, e in bare:
+        same = next((p for p in known if p.resolved is not None and text[p.name_start : p.name_end] == text[s:e]), None)
+        if same is not None:  # one name, one place in a document
+            out.append(Located(location_of(same).model_copy(update={"text": text[s:e], "start": s, "end": e}), (s, e)))
+            continue
         update = {"text": text[s:e], "name": None, "geonames_id": None, "start": s, "end": e}
         out.append(Located(area.model_copy(update=update), (s, e)))
     return sorted(out, key=lambda x: x.name)

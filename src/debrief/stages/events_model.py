@@ -172,7 +172,7 @@ class EventsModelStage(EventsStage):
         spans = self.locator().locate(tokens, text, (trigger[0] - s0, trigger[1] - s0), names, tagged)
         taken = [(w.start, w.end) for w in doc.weapons] + [(t.start, t.end) for t in doc.timexes]
         taken += [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization", "group")]
-        return event_locations(doc.text, places, [(s + s0, e + s0) for s, e in spans], taken)
+        return event_locations(doc.text, places, [(s + s0, e + s0) for s, e in spans], taken, doc.places)
 
     def __call__(self, doc: Document) -> Document:
         return self.retype(super().__call__(doc))
