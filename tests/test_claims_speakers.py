@@ -117,3 +117,16 @@ def test_a_role_phrase_starts_at_its_own_determiner_and_takes_the_appositive_nam
     assert found == [("the US president", "Donald Trump", "president", None)]
     found = speakers("A spokesman for the US military said they were working to find the cause.")
     assert [f[:3] for f in found] == [("A spokesman for the US military", None, "spokesman")]
+
+
+def test_a_role_noun_phrase_after_an_introduction_is_the_gerund_speaker() -> None:
+    found = speakers(
+        "But earlier this year, senior Emirati officials began to restore ties with Damascus, "
+        "encouraging their allies to do the same."
+    )
+    assert [f[0] for f in found] == ["senior Emirati officials"]
+
+
+def test_a_possessive_owner_before_the_role_of_an_appositive_name() -> None:
+    found = speakers("Turkey’s president, Recep Tayyip Erdoğan, said on Friday that Turkey would stay.")
+    assert found == [("Turkey’s president", "Recep Tayyip Erdoğan", "president", None)]

@@ -367,6 +367,10 @@ def _subject(text: str, floor: int, end: int) -> tuple[int, int] | None:
     seg = text[floor:end]
     intro = re.match(r"\s*(?:[A-Z][^,]{0,80},\s+)?", seg)
     offset = intro.end() if intro else 0
+    if offset:  # "But earlier this year, senior Emirati officials began …": a role noun phrase after the intro
+        role = _LOWER_ROLE_SUBJECT.match(seg, offset)
+        if role is not None:
+            return floor + role.start(), floor + role.end()
     m = re.match(
         r"(?:(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*|of|the)\s+){0,5}?(?:[A-Z][\w’'.-]*)(?=\s)"
         r"|(?:He|She|They|We|I|It)\b",
@@ -376,13 +380,15 @@ def _subject(text: str, floor: int, end: int) -> tuple[int, int] | None:
         offset = 0
         m = re.match(r"(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,5}?(?:[A-Z][\w’'.-]*)(?=\s)|(?:He|She|They|We|I|It)\b", seg)
     if m is None:
-        return None
+        return None  # "But earlier this year, …": a connective is no subject
     if m.group().lower() in _DETERMINERS:  # "The director of the field hospital … gave …, saying"
         role = _DETERMINED_ROLE.match(seg, offset + m.start()) or _DETERMINED_NOUN.match(seg, offset + m.start())
         if role is not None:
             return floor + role.start(), floor + role.end()
     return floor + offset + m.start(), floor + offset + m.end()
 
+
+_LOWER_ROLE_SUBJECT = re.compile(rf"(?:[a-z][\w’'-]*\s+)(?:[\w’'-]+\s+){{0,2}}?(?:{ROLE_WORDS})\b(?!\s+(?:of|for)\b)")
 
 DOCUMENT_NOUNS = (
     "statement|letter|report|release|note|memo|study|poll|survey|document|tweet|post|message|video|"

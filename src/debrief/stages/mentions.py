@@ -59,9 +59,11 @@ APPOSITIVE_OWNER = re.compile(
     rf"(?P<org>(?:[A-Z][\w-]*[ \t]+){{0,4}}?(?:{ORG_HEADS}|{LOWER_ORG_HEADS}))"
     rf"(?:’s|'s)[ \t]+(?:[a-z]+[ \t]+)?(?P<role>{ROLES})[ \t]*[,.]"
 )
-# "Its director, Samer Haddad," / "The head of the local council, Abdelkarim Haj Omar,"
+# "Its director, Samer Haddad," / "The head of the local council, Abdelkarim Haj Omar," / "Turkey’s
+# president, Recep Tayyip Erdoğan,"
 ROLE_THEN_NAME = re.compile(
-    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)[ \t]+(?:[A-Za-z][\w.’'-]*[ \t]+){{0,2}}?(?P<role>{ROLES})"
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|[A-Z][\w-]*(?:’s|'s))[ \t]+(?:[A-Za-z][\w.’'-]*[ \t]+){{0,2}}?"
+    rf"(?P<role>{ROLES})"
     rf"(?:[ \t]+(?:of|for|at)[ \t]+(?P<org>[^,\n]{{3,60}}))?,[ \t]+(?P<name>{_NAME}),"
 )
 ORG_ROLE_NAME = re.compile(
