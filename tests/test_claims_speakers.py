@@ -130,3 +130,10 @@ def test_a_role_noun_phrase_after_an_introduction_is_the_gerund_speaker() -> Non
 def test_a_possessive_owner_before_the_role_of_an_appositive_name() -> None:
     found = speakers("Turkey’s president, Recep Tayyip Erdoğan, said on Friday that Turkey would stay.")
     assert found == [("Turkey’s president", "Recep Tayyip Erdoğan", "president", None)]
+
+
+def test_a_plural_noun_before_a_relative_that_is_no_cue() -> None:
+    assert claims("Front lines often follow boundaries that divide clans or castes.") == []
+    assert claims("The truth remains that the wars that seem to inspire the fanatics are local.") == []
+    found = claims("She tweets that perhaps the deal is dead.")
+    assert found == [("She", "tweets", "perhaps the deal is dead")]

@@ -45,7 +45,9 @@ HEDGE_CUES = frozenset(["suggested", "suggests", "estimated", "estimates", "beli
 # any past or present verb that introduces a that-clause or a quotation: "hinted that", "tweeted: “…”"
 GENERIC_CUE = (
     r"(?!(?:was|is|has|does|this|thus|less|unless|as|its|his|hers|yes|so|us|needs|means|was|process|news|"
-    r"fact|led|need|ahead|instead|indeed|red|bed|bad|hundred|sacred|related|united|based|used|ed|sees|goes)\b)"
+    r"fact|led|need|ahead|instead|indeed|red|bed|bad|hundred|sacred|related|united|based|used|ed|sees|goes|"
+    r"remains|becomes|happens|matters|depends|follows|comes|lies|stands|exists|ensures|requires|includes|"
+    r"contains|makes)\b)"
     r"[a-z]{2,}(?:ed|es|s)(?=\s+that\b(?!\s+(?:is|was|are|were|has|had|will|would)\b)|\s*[:,]\s*[“\"])"
 )
 # a headline or a sentence may open with the cue capitalised ("County Says Trump Should Win", "Said Poynter, …")
@@ -184,6 +186,16 @@ _NAMED_SUBJECT = re.compile(
 CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-]+\s+){1,6}(?:[“\"]|''))")
 
 
+_LISTED_CUES = frozenset(w for w in f"{SAY_CUES}|{DENY_CUES}".split("|") if " " not in w)
+# "that" followed by a lowercase word that cannot start a clause's subject (after any -ly adverbs): the
+# relative clause of a plural noun the generic cue took for a verb ("boundaries that divide clans")
+_RELATIVE_THAT = re.compile(
+    r"\s+that\s+(?:(?:[a-z]+ly|perhaps|maybe|now|soon|already|still|just|also|indeed)\s+)*+(?!(?:the|a|an|this|these|those|his|her|their|its|our|my|your|some|many|most|"
+    r"all|no|every|each|any|both|few|more|much|such|he|she|it|they|we|i|you|there|one|two|three|only|even|if|"
+    r"when|while|because|after|before|since|unless|although|though|once|as|in|on|at|for|with|without|under|"
+    r"despite|during|by|from|not|nobody|nothing|none|everyone|everybody|someone|somebody|anyone|people|voters|"
+    r"americans|women|men)\b)[a-z]"
+)
 _RAISED_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|widely|reportedly)\s+)?$", re.I)
 
 
@@ -201,6 +213,8 @@ def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
     word = text[cue_start:cue_end].lower()
     if hearsay_auxiliary(text, cue_start, cue_end) is not None:
         return False  # "the blast is said to have …": hearsay, no one named as saying it
+    if word not in _LISTED_CUES and _RELATIVE_THAT.match(text, cue_end):
+        return False  # "the wars that seem to inspire …": a noun and its relative clause, no cue
     judged = JUDGED_AS.get(word)
     if judged is not None and judged.match(text, cue_end):
         return True  # "described Clinton as “a disgrace”", "attacked Clinton for her support of …"
