@@ -137,3 +137,8 @@ def test_a_plural_noun_before_a_relative_that_is_no_cue() -> None:
     assert claims("The truth remains that the wars that seem to inspire the fanatics are local.") == []
     found = claims("She tweets that perhaps the deal is dead.")
     assert found == [("She", "tweets", "perhaps the deal is dead")]
+
+
+def test_a_relative_which_inside_the_phrase_is_not_part_of_the_speaker() -> None:
+    found = claims("Officials released the figures, an announcement which insiders said was a response to pressure.")
+    assert all(not speaker.lower().startswith("an announcement") for speaker, _, _ in found)

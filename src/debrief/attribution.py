@@ -421,6 +421,9 @@ _DETERMINED_NOUN = re.compile(r"\w+\s+[\w’'-]+")  # else the determiner and th
 _DETERMINED_ROLE = re.compile(rf"\w+\s+(?:[\w’'-]+\s+){{0,3}}?(?:{ROLE_WORDS})\b")
 
 
+_INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")
+
+
 def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
     head = text[floor:end]
     span = _phrase_span(text, floor, end, head)
@@ -430,6 +433,9 @@ def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
     lead = LEADING_JUNK.match(text[start:end])
     if lead:
         start += lead.end()
+    inner = list(_INNER_RELATIVE.finditer(text, start, end))
+    if inner and inner[-1].end() < end:  # "an announcement which insiders said …": the insiders speak
+        start = inner[-1].end()
     words = text[start:end].split()
     if not words or all(w.lower() in NOT_SPEAKERS for w in words):
         return None
