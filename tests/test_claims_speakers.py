@@ -142,3 +142,9 @@ def test_a_plural_noun_before_a_relative_that_is_no_cue() -> None:
 def test_a_relative_which_inside_the_phrase_is_not_part_of_the_speaker() -> None:
     found = claims("Officials released the figures, an announcement which insiders said was a response to pressure.")
     assert all(not speaker.lower().startswith("an announcement") for speaker, _, _ in found)
+
+
+def test_a_participle_accused_of_is_not_speech_and_negation_is_not_the_speaker() -> None:
+    assert claims("He lied about his ties to the two men accused of carrying out the bombing.") == []
+    assert [f[:2] for f in claims("Prosecutors accused him of lying to investigators.")] == [("Prosecutors", "accused")]
+    assert [f[0] for f in claims("The monitor had not reported that the town fell.")] == ["The monitor"]

@@ -186,6 +186,7 @@ _NAMED_SUBJECT = re.compile(
 CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-]+\s+){1,6}(?:[“\"]|''))")
 
 
+_PASSIVE_OF_CUES = frozenset(["accused", "charged", "suspected", "convicted", "acquitted", "cleared"])
 _LISTED_CUES = frozenset(w for w in f"{SAY_CUES}|{DENY_CUES}".split("|") if " " not in w)
 # "that" followed by a lowercase word that cannot start a clause's subject (after any -ly adverbs): the
 # relative clause of a plural noun the generic cue took for a verb ("boundaries that divide clans")
@@ -213,6 +214,8 @@ def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
     word = text[cue_start:cue_end].lower()
     if hearsay_auxiliary(text, cue_start, cue_end) is not None:
         return False  # "the blast is said to have …": hearsay, no one named as saying it
+    if word in _PASSIVE_OF_CUES and re.match(r"\s+of\b", text[cue_end : cue_end + 4]):
+        return False  # "the two men accused of carrying out the bombing": a participle, no one speaks
     if word not in _LISTED_CUES and _RELATIVE_THAT.match(text, cue_end):
         return False  # "the wars that seem to inspire …": a noun and its relative clause, no cue
     judged = JUDGED_AS.get(word)
@@ -253,7 +256,8 @@ ROLE_AT_PLACE = re.compile(
     rf"(?:in|from|at|near|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$)){{1,4}}(?:province|region|city|town)?)\s*$"
 )
 _GAP = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:,[^,;“”\"]{1,160},)?\s*(?:(?:also|has|have|had|later|previously|reportedly|then|further|again|"
+    r"^(?:\s*\([^()]{1,40}\))?(?:,[^,;“”\"]{1,160},)?\s*(?:(?:also|has|have|had|not|never|later|previously|reportedly|then|"
+    r"further|again|"
     r"repeatedly|earlier|publicly|separately|once|already|on\s+\w+|on\s+\w+\s+\d+|in\s+a\s+statement)\s+)*$"
 )
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
