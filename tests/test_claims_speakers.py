@@ -148,3 +148,20 @@ def test_a_participle_accused_of_is_not_speech_and_negation_is_not_the_speaker()
     assert claims("He lied about his ties to the two men accused of carrying out the bombing.") == []
     assert [f[:2] for f in claims("Prosecutors accused him of lying to investigators.")] == [("Prosecutors", "accused")]
     assert [f[0] for f in claims("The monitor had not reported that the town fell.")] == ["The monitor"]
+
+
+def test_a_common_noun_antecedent_of_who_speaks() -> None:
+    found = claims("Trump refused to pay an architect who said he was never paid for the work.")
+    assert ("an architect who", "said", "he was never paid for the work") in found
+
+
+def test_which_he_said_is_his_claim() -> None:
+    found = claims("He attacked the donations, which he said were accompanied by demands for favours.")
+    assert [f[:2] for f in found if f[1] == "said"] == [("he", "said")]
+
+
+def test_a_year_between_who_and_the_cue_and_a_role_for_someone() -> None:
+    found = claims("McConnell, who in 2010 said the goal was to defeat Obama, refused to comment.")
+    assert [f[:2] for f in found if f[1] == "said"] == [("McConnell", "said")]
+    found = claims("The family watched the video on Thursday, attorneys for the family said.")
+    assert found == [("attorneys for the family", "said", "The family watched the video on Thursday")]

@@ -255,10 +255,16 @@ ROLE_AT_PLACE = re.compile(
     rf"(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{ROLE_WORDS})\s+"
     rf"(?:in|from|at|near|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$)){{1,4}}(?:province|region|city|town)?)\s*$"
 )
+# "attorneys for the family", "a spokesman for the ministry": the role noun and whom it speaks for
+ROLE_OF = re.compile(
+    rf"(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:(?!(?:the|a|an)\s)[\w-]+\s+){{0,2}}?(?:{ROLE_WORDS})\s+"
+    r"(?:for|of|at|with|from)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s*$"
+)
 _GAP = re.compile(
     r"^(?:\s*\([^()]{1,40}\))?(?:,[^,;“”\"]{1,160},)?\s*(?:(?:also|has|have|had|not|never|later|previously|reportedly|then|"
     r"further|again|"
-    r"repeatedly|earlier|publicly|separately|once|already|on\s+\w+|on\s+\w+\s+\d+|in\s+a\s+statement)\s+)*$"
+    r"repeatedly|earlier|publicly|separately|once|already|on\s+\w+|on\s+\w+\s+\d+|in\s+a\s+statement|in\s+\d{4}|"
+    r"last\s+(?:week|month|year|\w+day)|earlier\s+this\s+(?:week|month|year))\s+)*$"
 )
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 
@@ -425,6 +431,10 @@ _DETERMINED_NOUN = re.compile(r"\w+\s+[\w’'-]+")  # else the determiner and th
 _DETERMINED_ROLE = re.compile(rf"\w+\s+(?:[\w’'-]+\s+){{0,3}}?(?:{ROLE_WORDS})\b")
 
 
+# the noun phrase a relative "who" follows: a determiner, up to three words, the noun
+_ANTECEDENT = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|one|some|two|three|several|many)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+$", re.I
+)
 _INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")
 
 
@@ -447,7 +457,7 @@ def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
 
 
 def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] | None:
-    located = ROLE_AT_PLACE.search(head)
+    located = ROLE_AT_PLACE.search(head) or ROLE_OF.search(head)
     if located:
         return floor + located.start("phrase"), end
     m = ROLE_PHRASE.search(head)
@@ -459,6 +469,9 @@ def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] 
     relative = re.search(r",?\s+who$", head)
     if relative and relative.start() > 0:  # "Barkley, who said …": the antecedent speaks
         inner = _phrase_span(text, floor, floor + relative.start(), head[: relative.start()])
+        if inner is None:  # "… paying an architect who said …", "a resident who said …"
+            np = _ANTECEDENT.search(head, 0, relative.start())
+            return None if np is None else (floor + np.start(), end)
         return inner if inner is None else (inner[0], floor + relative.start())
     coordinated = _COORDINATED.search(head)
     if coordinated:  # "Graham called both … “crazy” and said …": the speaker is the subject

@@ -153,7 +153,7 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
             # after the cue, with a comma before it, is an inversion (whatever precedes the comma)
             inverted = inverted_speaker(text, cue, s1)
             sp = None if inverted else speaker_before(text, cue[0], s0)
-            if sp is not None and re.search(r"\b(?:what|which|whom)\s*$", text[s0 : sp[0]], re.I):
+            if sp is not None and re.search(r"\b(?:what|whom)\s*$", text[s0 : sp[0]], re.I):
                 continue  # "what it said was the wreckage": an embedded attribution, not a claim
             if sp is not None:
                 before = TITLE_TAIL.sub("", text[s0 : sp[0]]).rstrip()
@@ -206,7 +206,8 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int) -> Speaker:
         text = self.doc.text[start:end]
-        words = text.lower().split()
+        bare = re.sub(r",?\s+who$", "", text)  # "a resident who said": the resident
+        words = bare.lower().split()
         inside = [m for m in self.doc.mentions if m.start >= start and m.end <= end]
         people = [m for m in inside if m.kind == "person"]
         # an appositive name right after the phrase: "Its director, Samer Haddad, said"
@@ -243,7 +244,7 @@ class SpeakerResolver:
         if orgs:
             o = orgs[-1]
             return self._as_organization(o.name, text, start, end)
-        name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip()
+        name = re.sub(r"^(?:the|a|an)\s+", "", bare, flags=re.I).strip()
         return Speaker(text=text, name=name[:1].upper() + name[1:], kind="unknown", start=start, end=end)
 
     @staticmethod
