@@ -242,7 +242,11 @@ ROLE_WORDS = (
     "villagers|survivors|relatives|families|council|committee|spokespeople|lawmakers|investigators|service|office|"
     "authority|command|coalition|watchdog|organisation|organization|unit|ministry|department|mission|"
     "expert|experts|observers|economists|critics|scholars|historians|strategists|pollsters|advocates|opponents|"
-    "supporters|lawyers|attorneys|prosecutors|scientists|aides|allies|organizers|organisers"
+    "supporters|lawyers|attorneys|prosecutors|scientists|aides|allies|organizers|organisers|"
+    "commissioner|chairman|chairwoman|judge|prosecutor|attorney|lawyer|senator|lawmaker|professor|candidate|"
+    "nominee|executive|manager|editor|journalist|journalists|author|aide|campaign|administration|company|"
+    "newspaper|website|soldier|soldiers|troops|medic|nurse|surgeon|inspector|lieutenant|sergeant|captain|"
+    "major|admiral|negotiator|negotiators|mediator|mediators|monitor|delegation|delegate|delegates"
 )
 ROLE_PHRASE = re.compile(
     rf"(?<![\w’'-])(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?"

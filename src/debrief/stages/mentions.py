@@ -33,7 +33,9 @@ ROLES = (
     "interior minister|prime minister|minister|president|vice president|commander|official|governor|ambassador|"
     "envoy|director|head|chief|leader|secretary|analyst|researcher|correspondent|reporter|witness|resident|"
     "activist|monitor|doctor|mayor|general|colonel|officer|diplomat|chairman|representative|adviser|advisor|"
-    "deputy|coordinator|founder|chief of staff"
+    "deputy|coordinator|founder|chief of staff|commissioner|chairwoman|judge|prosecutor|attorney|lawyer|senator|"
+    "lawmaker|professor|candidate|nominee|executive|editor|journalist|author|aide|soldier|medic|nurse|surgeon|"
+    "inspector|negotiator|mediator|delegate"
 )
 ORG_HEADS = (
     "Ministry|Ministries|Army|Armed Forces|Forces|Force|Navy|Military|Observatory|Committee|Council|Office|"
