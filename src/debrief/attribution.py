@@ -439,6 +439,7 @@ _DETERMINED_ROLE = re.compile(rf"\w+\s+(?:[\w’'-]+\s+){{0,3}}?(?:{ROLE_WORDS})
 _ANTECEDENT = re.compile(
     r"\b(?:the|a|an|his|her|their|its|one|some|two|three|several|many)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+$", re.I
 )
+_DETERMINED = re.compile(r"(?:the|a|an|one|two|several|this|that|his|her|their|its)\s", re.I)
 _INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")
 
 
@@ -466,6 +467,10 @@ def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] 
         return floor + located.start("phrase"), end
     m = ROLE_PHRASE.search(head)
     if m:
+        group = _GROUP_NP.search(head)
+        if group and group.start("np") < m.start("phrase") and not _DETERMINED.match(m.group("phrase")):
+            # "The former secretary of state and current … nominee": the role phrase is the tail of a longer one
+            return floor + group.start("np"), end
         return floor + m.start("phrase"), end
     words = head.split()
     if words and words[-1].lower() in PRONOUNS:
