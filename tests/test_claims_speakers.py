@@ -165,3 +165,8 @@ def test_a_year_between_who_and_the_cue_and_a_role_for_someone() -> None:
     assert [f[:2] for f in found if f[1] == "said"] == [("McConnell", "said")]
     found = claims("The family watched the video on Thursday, attorneys for the family said.")
     assert found == [("attorneys for the family", "said", "The family watched the video on Thursday")]
+
+
+def test_a_cue_word_after_a_determiner_is_a_noun() -> None:
+    assert claims("His plans to rebuild the bridge stalled in the spring.") == []
+    assert [f[:2] for f in claims("The ministry plans to open the crossing on Monday.")] == [("The ministry", "plans")]

@@ -186,6 +186,33 @@ _NAMED_SUBJECT = re.compile(
 CLAUSE_OR_QUOTE = re.compile(r"^\s*(?:that\b|[:,]?\s*(?:[“\"]|'')|(?:[\w’'.-]+\s+){1,6}(?:[“\"]|''))")
 
 
+_NOUN_CUES = frozenset(
+    [
+        "plans",
+        "plan",
+        "support",
+        "questions",
+        "claims",
+        "claim",
+        "attacks",
+        "reports",
+        "calls",
+        "fears",
+        "hopes",
+        "promises",
+        "answers",
+        "charges",
+        "thanks",
+        "demands",
+        "offers",
+        "worries",
+    ]
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|such|any|no|whose|of|for|with|about|"
+    r"strong|broad|public|new|bipartisan|popular|financial|military)\s+$",
+    re.I,
+)
 _PASSIVE_OF_CUES = frozenset(["accused", "charged", "suspected", "convicted", "acquitted", "cleared"])
 _LISTED_CUES = frozenset(w for w in f"{SAY_CUES}|{DENY_CUES}".split("|") if " " not in w)
 # "that" followed by a lowercase word that cannot start a clause's subject (after any -ly adverbs): the
@@ -214,6 +241,8 @@ def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
     word = text[cue_start:cue_end].lower()
     if hearsay_auxiliary(text, cue_start, cue_end) is not None:
         return False  # "the blast is said to have …": hearsay, no one named as saying it
+    if word in _NOUN_CUES and _NOUN_BEFORE.search(text, max(0, cue_start - 12), cue_start):
+        return False  # "his plans", "the support of …", "their claims": a noun after its determiner
     if word in _PASSIVE_OF_CUES and re.match(r"\s+of\b", text[cue_end : cue_end + 4]):
         return False  # "the two men accused of carrying out the bombing": a participle, no one speaks
     if word not in _LISTED_CUES and _RELATIVE_THAT.match(text, cue_end):
