@@ -170,3 +170,13 @@ def test_a_year_between_who_and_the_cue_and_a_role_for_someone() -> None:
 def test_a_cue_word_after_a_determiner_is_a_noun() -> None:
     assert claims("His plans to rebuild the bridge stalled in the spring.") == []
     assert [f[:2] for f in claims("The ministry plans to open the crossing on Monday.")] == [("The ministry", "plans")]
+
+
+def test_footage_images_and_surveys_speak_through_what_they_show() -> None:
+    assert claims("Satellite images show that the airbase was hit.") == [
+        ("Satellite images", "show", "the airbase was hit")
+    ]
+    found = claims("Video of the incident shows him with his hands in the air.")
+    assert [f[:2] for f in found] == [("Video of the incident", "shows")]
+    found = claims("A new survey by the ministry found that 40 villages were empty.")
+    assert [f[:2] for f in found] == [("A new survey by the ministry", "found")]

@@ -146,11 +146,14 @@ JUDGED_AS = {
 }
 SHOW_CUES = frozenset(["show", "shows", "showed", "found", "finds", "suggests", "suggested"])
 # the nouns of findings whose "shows" reports what they found ("the poll shows", "data showed")
+FINDING_NOUNS = (
+    r"poll|polls|survey|surveys|report|reports|study|studies|data|transcript|figures|average|analysis|"
+    r"records|research|tally|census|audit|review|investigation|footage|video|videos|images|imagery|panel|judge|"
+    r"court|jury|averages|documents|emails|recordings?|photos|photographs|statistics|results|polling|tests?|"
+    r"inquiry|commission|inspector|auditors"
+)
 FINDING_SUBJECT = re.compile(
-    r"\b(?:poll|polls|survey|surveys|report|reports|study|studies|data|transcript|figures|average|analysis|"
-    r"records|research|tally|census|audit|review|investigation|footage|video|images|panel|judge|court|jury|"
-    r"averages|documents|emails|recordings?|photos|photographs|statistics|results|polling|tests?|"
-    r"inquiry|commission|inspector|auditors)(?:’s|'s)?\s+"
+    rf"\b(?:{FINDING_NOUNS})(?:’s|'s)?\s+"
     r"(?:(?:conducted\s+|released\s+|published\s+)?(?:by|of|from|for)\s+(?:[\w’'.$-]+\s+){1,8}?)?"
     r"(?:(?:also|in\s+\d{4})\s+)?$",
     re.I,
@@ -468,6 +471,10 @@ _DETERMINED_ROLE = re.compile(rf"\w+\s+(?:[\w’'-]+\s+){{0,3}}?(?:{ROLE_WORDS})
 _ANTECEDENT = re.compile(
     r"\b(?:the|a|an|his|her|their|its|one|some|two|three|several|many)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+$", re.I
 )
+_FINDING_NP = re.compile(
+    rf"(?:^|(?<=[\s,;:—–(”\"]))(?P<np>(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
+    rf"(?i:{FINDING_NOUNS})(?:\s+(?:of|by|from|for)\s+(?:[\w’'.$-]+\s+){{0,5}}?[\w’'.$-]+)?)\s*$"
+)
 _DETERMINED = re.compile(r"(?:the|a|an|one|two|several|this|that|his|her|their|its)\s", re.I)
 _INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")
 
@@ -491,6 +498,9 @@ def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
 
 
 def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] | None:
+    finding = _FINDING_NP.search(head)
+    if finding:  # "Video of the incident shows …", "a new survey by the ministry found …"
+        return floor + finding.start("np"), end
     located = ROLE_AT_PLACE.search(head) or ROLE_OF.search(head)
     if located:
         return floor + located.start("phrase"), end
