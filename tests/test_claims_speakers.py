@@ -180,3 +180,8 @@ def test_footage_images_and_surveys_speak_through_what_they_show() -> None:
     assert [f[:2] for f in found] == [("Video of the incident", "shows")]
     found = claims("A new survey by the ministry found that 40 villages were empty.")
     assert [f[:2] for f in found] == [("A new survey by the ministry", "found")]
+
+
+def test_called_a_long_object_a_judgement() -> None:
+    found = claims("At the forum, the senator called her vote in favor of the war a mistake.")
+    assert [f[:2] for f in found] == [("the senator", "called")]

@@ -132,6 +132,10 @@ _CALLED_A = re.compile(
     # "called Oz a quack", "calls Donald Trump a bully"; not "called Smith a day later" (a telephone call)
     r"|\s+(?:[A-Z][\w’'.-]+\s+){1,3}an?\s+(?!(?:day|week|month|year|while|time|moment|few|couple|lot|number|"
     r"bit|second|minute|hour|decade|weekend|night|morning|afternoon|evening|meeting|press)\b)[a-z]+"
+    # "called her vote in favor of the Iraq War a mistake", "called the citation “a farce”"
+    r"|\s+(?:the|his|her|their|its|this|that|these|those)\s+[^.;:!?“”\"]{1,80}?\s+(?:an?\s+(?!(?:day|week|month|"
+    r"year|while|time|moment|few|couple|lot|number|bit|second|minute|hour|decade|weekend|night|morning|afternoon|"
+    r"evening|meeting|press)\b)[a-z]+|[“\"])"
 )
 # verbs of judging someone that report an opinion when the judgment follows ("described X as …")
 JUDGED_AS = {
