@@ -185,3 +185,14 @@ def test_footage_images_and_surveys_speak_through_what_they_show() -> None:
 def test_called_a_long_object_a_judgement() -> None:
     found = claims("At the forum, the senator called her vote in favor of the war a mistake.")
     assert [f[:2] for f in found] == [("the senator", "called")]
+
+
+def test_war_reporting_attributions() -> None:
+    found = claims("Ukraine's air force said on Telegram that it shot down 30 drones overnight.")
+    assert found == [("Ukraine's air force", "said", "it shot down 30 drones overnight")]
+    found = claims("The Islamic State group claimed responsibility for the attack in a statement.")
+    assert [f[:2] for f in found] == [("The Islamic State group", "claimed responsibility")]
+    found = claims("Residents reported hearing loud explosions near the airport.")
+    assert [f[:2] for f in found] == [("Residents", "reported")]
+    found = claims("The attack killed 15 people, according to a local official who spoke on condition of anonymity.")
+    assert found == [("a local official", "according to", "The attack killed 15 people")]

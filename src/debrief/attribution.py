@@ -13,6 +13,7 @@ from debrief.records import Stance
 SAY_CUES = (
     # multi-word cues first: the regex takes the first alternative that matches ("called for" before "called")
     "called for|calls for|call for|called on|calls on|referring to|pointed to|pointing to|"
+    "claimed responsibility|claims responsibility|claiming responsibility|claimed credit|"
     "said|says|say|told|tell|tells|reported|reports|stated|states|added|adds|announced|announces|claimed|claims|"
     "confirmed|confirms|revealed|reveals|stressed|stresses|noted|notes|explained|explains|insisted|insists|"
     "warned|warns|alleged|alleges|accused|accuses|repeated|repeats|wrote|writes|tweeted|posted|declared|declares|"
@@ -116,6 +117,7 @@ AMBIGUOUS_CUES = frozenset(
 CLAUSE_STARTS = re.compile(
     r"^\s*(?:$|[,.:;”\"“]|(?:that|the|a|an|this|these|those|his|her|their|its|on|in|at|to|by|from|after|"
     r"before|during|late|earlier|yesterday|today|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"hearing|seeing|"
     r"he|she|they|it|we|there|no|some|more|about|around|nearly)\b)",
     re.I,
 )
@@ -278,7 +280,8 @@ ROLE_WORDS = (
     "villagers|survivors|relatives|families|council|committee|spokespeople|lawmakers|investigators|service|office|"
     "authority|command|coalition|watchdog|organisation|organization|unit|ministry|department|mission|"
     "expert|experts|observers|economists|critics|scholars|historians|strategists|pollsters|advocates|opponents|"
-    "supporters|lawyers|attorneys|prosecutors|scientists|aides|allies|organizers|organisers|"
+    "supporters|lawyers|attorneys|prosecutors|scientists|aides|allies|organizers|organisers|force|forces|navy|"
+    "guard|guards|"
     "commissioner|chairman|chairwoman|judge|prosecutor|attorney|lawyer|senator|lawmaker|professor|candidate|"
     "nominee|executive|manager|editor|journalist|journalists|author|aide|campaign|administration|company|"
     "newspaper|website|soldier|soldiers|troops|medic|nurse|surgeon|inspector|lieutenant|sergeant|captain|"

@@ -46,7 +46,7 @@ DASH_SIGNATURE = re.compile(
     r"(?=\.?(?:$|\n|[ \t\u00a0]*[,(“\"”]|[ \t\u00a0]{2}|[ \t\u00a0]*$))"
 )
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
-_SPEAKER_END = re.compile(r"\s*[,.;:]")
+_SPEAKER_END = re.compile(r"\s*[,.;:]|\s+(?:who|which)\s")  # "according to an official who spoke on …"
 
 
 @dataclass
