@@ -196,3 +196,12 @@ def test_war_reporting_attributions() -> None:
     assert [f[:2] for f in found] == [("Residents", "reported")]
     found = claims("The attack killed 15 people, according to a local official who spoke on condition of anonymity.")
     assert found == [("a local official", "according to", "The attack killed 15 people")]
+
+
+def test_media_participles_and_whom_a_speaker_told() -> None:
+    found = claims("Footage posted on social media showed smoke rising over the port.")
+    assert found == [("Footage posted on social media", "showed", "smoke rising over the port")]
+    found = claims("In a video posted online, the group said it had captured the town.")
+    assert found == [("the group", "said", "it had captured the town")]
+    found = claims("Military spokesman Daniel Hagari told reporters the strike targeted a commander.")
+    assert [f[1:] for f in found] == [("told", "the strike targeted a commander")]

@@ -160,7 +160,8 @@ FINDING_NOUNS = (
 )
 FINDING_SUBJECT = re.compile(
     rf"\b(?:{FINDING_NOUNS})(?:’s|'s)?\s+"
-    r"(?:(?:conducted\s+|released\s+|published\s+)?(?:by|of|from|for)\s+(?:[\w’'.$-]+\s+){1,8}?)?"
+    r"(?:(?:(?:conducted|released|published|posted|shared|obtained|filmed|taken|circulated)\s+)?"
+    r"(?:(?:by|of|from|for|on|in)\s+(?:[\w’'.$-]+\s+){1,8}?|online\s+)?)?"
     r"(?:(?:also|in\s+\d{4})\s+)?$",
     re.I,
 )
@@ -222,6 +223,12 @@ _NOUN_BEFORE = re.compile(
     r"strong|broad|public|new|bipartisan|popular|financial|military)\s+$",
     re.I,
 )
+_MEDIA_PARTICIPLES = frozenset(
+    ["posted", "shared", "filmed", "taken", "circulated", "obtained", "released", "published"]
+)
+_PARTICIPLE_AFTER = re.compile(
+    r"\b(?:footage|video|videos|images|photos|photographs|pictures|recording|recordings|audio)\s+$", re.I
+)
 _PASSIVE_OF_CUES = frozenset(["accused", "charged", "suspected", "convicted", "acquitted", "cleared"])
 _LISTED_CUES = frozenset(w for w in f"{SAY_CUES}|{DENY_CUES}".split("|") if " " not in w)
 # "that" followed by a lowercase word that cannot start a clause's subject (after any -ly adverbs): the
@@ -252,6 +259,8 @@ def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
         return False  # "the blast is said to have …": hearsay, no one named as saying it
     if word in _NOUN_CUES and _NOUN_BEFORE.search(text, max(0, cue_start - 12), cue_start):
         return False  # "his plans", "the support of …", "their claims": a noun after its determiner
+    if word in _MEDIA_PARTICIPLES and _PARTICIPLE_AFTER.search(text, max(0, cue_start - 30), cue_start):
+        return False  # "Footage posted on social media showed …", "a video released by …": a participle
     if word in _PASSIVE_OF_CUES and re.match(r"\s+of\b", text[cue_end : cue_end + 4]):
         return False  # "the two men accused of carrying out the bombing": a participle, no one speaks
     if word not in _LISTED_CUES and _RELATIVE_THAT.match(text, cue_end):
@@ -480,7 +489,8 @@ _ANTECEDENT = re.compile(
 )
 _FINDING_NP = re.compile(
     rf"(?:^|(?<=[\s,;:—–(”\"]))(?P<np>(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
-    rf"(?i:{FINDING_NOUNS})(?:\s+(?:of|by|from|for)\s+(?:[\w’'.$-]+\s+){{0,5}}?[\w’'.$-]+)?)\s*$"
+    rf"(?i:{FINDING_NOUNS})(?:\s+(?:posted|shared|obtained|filmed|taken|circulated|released|published)"
+    rf"(?:\s+online)?)?(?:\s+(?:of|by|from|for|on|in)\s+(?:[\w’'.$-]+\s+){{0,5}}?[\w’'.$-]+)?)\s*$"
 )
 _DETERMINED = re.compile(r"(?:the|a|an|one|two|several|this|that|his|her|their|its)\s", re.I)
 _INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")
@@ -663,6 +673,13 @@ def stance_of(cue: str, content: str) -> Stance:
     return "assert"
 
 
+# whom a speaker told, before the reported clause: "told reporters", "told Reuters", "told a news conference"
+_TOLD_WHOM = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|parliament|a\s+news\s+(?:conference|briefing)|"
+    r"state\s+(?:television|TV|media|radio)|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\b(?=[\s,])"
+)
+
+
 def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int] | None:
     """Reported content after the cue: skip an object ("told reporters"), adverbials, and "that"."""
     rest = text[cue_end:sent_end]
@@ -672,6 +689,10 @@ def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int]
         rest,
     )
     start = cue_end + m.end() if m else cue_end
+    if m is None and text[cue_end - 4 : cue_end].lower() in ("told", "tell", "ells"):
+        told = _TOLD_WHOM.match(text, cue_end, sent_end)  # "told reporters the strike …"
+        if told is not None:
+            start = told.end()
     while start < sent_end and text[start] in " ,:":
         start += 1
     end = sent_end
