@@ -259,3 +259,19 @@ def test_hearsay_is_an_unattributed_hedge() -> None:
     assert claim.cue == "is said" and claim.stance == "hedge"
     assert claim.content.text.startswith("The group is said to have lost 40 fighters")
     assert [c.cue for c in run("He said to reporters that the talks failed.").claims] == ["said"]
+
+
+def test_the_reporters_caveat_that_a_claim_could_not_be_verified() -> None:
+    doc = run(
+        "The ministry claimed its forces had destroyed five tanks, a claim that could not be independently verified."
+    )
+    (claim,) = doc.claims
+    assert claim.content.text == "its forces had destroyed five tanks"
+    assert claim.caveat is not None and claim.caveat.text == "a claim that could not be independently verified"
+    assert doc.text[claim.caveat.start : claim.caveat.end] == claim.caveat.text
+    doc = run("The group said it shot down a drone over the port. Reporters could not independently verify the claim.")
+    assert [c.caveat.text if c.caveat else None for c in doc.claims] == [
+        "Reporters could not independently verify the claim"
+    ]
+    doc = run("The ministry said 12 soldiers died. The army sent reinforcements to the front.")
+    assert [c.caveat for c in doc.claims] == [None]

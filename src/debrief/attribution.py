@@ -223,6 +223,7 @@ _NOUN_BEFORE = re.compile(
     r"strong|broad|public|new|bipartisan|popular|financial|military)\s+$",
     re.I,
 )
+_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b", re.I)
 _MEDIA_PARTICIPLES = frozenset(
     ["posted", "shared", "filmed", "taken", "circulated", "obtained", "released", "published"]
 )
@@ -259,6 +260,8 @@ def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
         return False  # "the blast is said to have …": hearsay, no one named as saying it
     if word in _NOUN_CUES and _NOUN_BEFORE.search(text, max(0, cue_start - 12), cue_start):
         return False  # "his plans", "the support of …", "their claims": a noun after its determiner
+    if _ANONYMITY.match(text, cue_end):
+        return False  # "who asked not to be named": a condition of the source, not a claim
     if word in _MEDIA_PARTICIPLES and _PARTICIPLE_AFTER.search(text, max(0, cue_start - 30), cue_start):
         return False  # "Footage posted on social media showed …", "a video released by …": a participle
     if word in _PASSIVE_OF_CUES and re.match(r"\s+of\b", text[cue_end : cue_end + 4]):
@@ -304,12 +307,12 @@ ROLE_PHRASE = re.compile(
 )
 # "civil defence volunteers in Ariha", "a rebel faction in Idlib province": the role noun and its place
 ROLE_AT_PLACE = re.compile(
-    rf"(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{ROLE_WORDS})\s+"
+    rf"(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{ROLE_WORDS})\s+"
     rf"(?:in|from|at|near|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$)){{1,4}}(?:province|region|city|town)?)\s*$"
 )
 # "attorneys for the family", "a spokesman for the ministry": the role noun and whom it speaks for
 ROLE_OF = re.compile(
-    rf"(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:(?!(?:the|a|an)\s)[\w-]+\s+){{0,2}}?(?:{ROLE_WORDS})\s+"
+    rf"(?P<phrase>(?:\b(?:the|a|an|one|two|several)\s+)?(?:(?!(?:the|a|an)\s)[\w-]+\s+){{0,2}}?(?i:{ROLE_WORDS})\s+"
     r"(?:for|of|at|with|from)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s*$"
 )
 _GAP = re.compile(
@@ -413,6 +416,39 @@ def speaker_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
 
 
 # "began by saying", "aside from saying", "before adding": a gerund cue whose speaker is the subject
+_UNVERIFIED = re.compile(
+    r",\s+(?:a\s+claim|claims?|an\s+assertion|figures?|numbers?|which)\s+(?:that\s+|which\s+)?(?:\w+\s+){0,2}?"
+    r"(?:could|can|has|have|had|was|were)\s+not\s+(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed)",
+    re.I,
+)
+# the next sentence says the reporter could not check the claim: "Reuters could not independently verify it."
+_UNVERIFIED_NEXT = re.compile(
+    r"\s*(?:[\w’'.-]+\s+){0,4}?(?:could\s+not|cannot|can\s*not|was\s+unable\s+to|were\s+unable\s+to|"
+    r"(?:has|have)\s+not\s+been\s+able\s+to)\s+(?:immediately\s+)?(?:independently\s+)?(?:verify|confirm)\b"
+    r"|\s*(?:[\w’'.-]+\s+){1,4}?(?:could|can)\s*not\s+be\s+(?:immediately\s+)?(?:independently\s+)?"
+    r"(?:verified|confirmed)\b",
+    re.I,
+)
+
+
+def unverified_caveat(text: str, content_end: int, sent_end: int, next_end: int | None) -> tuple[int, int] | None:
+    """The reporter's note that a claim could not be verified: the rest of the claim's sentence
+    (", a claim that could not be independently verified") or the whole next sentence ("The claim
+    could not be independently verified."), trimmed of its final full stop."""
+    same = _UNVERIFIED.search(text, max(0, content_end - 1), sent_end)
+    if same is not None:
+        start = same.start() + 1
+        while text[start] == " ":
+            start += 1
+        return start, sent_end - (1 if text[sent_end - 1 : sent_end] == "." else 0)
+    if next_end is not None and _UNVERIFIED_NEXT.match(text, sent_end, next_end):
+        start = sent_end
+        while start < next_end and text[start].isspace():
+            start += 1
+        return start, next_end - (1 if text[next_end - 1 : next_end] == "." else 0)
+    return None
+
+
 _FOLLOWING_GERUND = re.compile(r",\s+(?:adding|saying|noting|insisting|arguing|explaining|stressing)\b")
 _GERUND_LEAD = re.compile(r"\b(?:by|after|before|while|from|for|without)\s*$")
 _NAME_TAIL = re.compile(
@@ -696,9 +732,11 @@ def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int]
     while start < sent_end and text[start] in " ,:":
         start += 1
     end = sent_end
-    follow = _FOLLOWING_GERUND.search(text, start, sent_end)
+    follow = _FOLLOWING_GERUND.search(text, start, sent_end) or _UNVERIFIED.search(text, start, sent_end)
     if follow is not None:
-        end = follow.start()  # "…the talks failed, adding that …": the next claim starts there
+        # "…the talks failed, adding that …": the next claim starts there; "…, a claim that could not be
+        # independently verified": the reporter's caveat, not the speaker's words
+        end = follow.start()
     while end > start and text[end - 1] in ' .“\n"':
         if text[end - 1] == '"' and text.count('"', start, end) % 2 == 0:
             break  # a closing straight quote that belongs to the content

@@ -183,6 +183,9 @@ class Claim(Model):
     events: list[str] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     denies: list[ClaimedEvent] = Field(default_factory=list)  # set on deny-stance claims
+    # the reporter's note that the claim could not be verified ("…, a claim that could not be
+    # independently verified", "Reuters could not independently confirm the report.")
+    caveat: Span | None = None
 
 
 class Stated(Model):

@@ -76,7 +76,8 @@ def table_lines(report: Report) -> list[str]:
         sp = c.speaker
         who = ", ".join(x for x in (sp.name or sp.text, sp.role, sp.organization) if x) or "(unattributed)"
         content = c.content.text if len(c.content.text) <= 90 else c.content.text[:87] + "..."
-        lines.append(f"    {c.id:<4} {who} [{c.cue}; {c.quote}; {c.stance}]")
+        unverified = "; unverified" if c.caveat else ""
+        lines.append(f"    {c.id:<4} {who} [{c.cue}; {c.quote}; {c.stance}{unverified}]")
         lines.append(f"         {content}")
     if report.checks:
         lines.append(f"  checks ({len(report.checks)})")

@@ -23,6 +23,7 @@ from debrief.attribution import (
     speaker_after,
     speaker_before,
     stance_of,
+    unverified_caveat,
 )
 from debrief.document import Document
 from debrief.pipeline import Context
@@ -305,6 +306,16 @@ class SpeakerResolver:
         return None
 
 
+def claim_caveat(doc: Document, content_end: int) -> Span | None:
+    """The reporter's note, after the claim, that it could not be verified (:func:`unverified_caveat`)."""
+    sent = doc.sentence_of(max(0, content_end - 1))
+    if sent is None:
+        return None
+    following = next((t for t in doc.sentences if t.start >= sent.end), None)
+    span = unverified_caveat(doc.text, content_end, sent.end, following.end if following else None)
+    return None if span is None else Span(start=span[0], end=span[1], text=doc.text[span[0] : span[1]])
+
+
 def claim_date(doc: Document, attribution: Attribution) -> EventDate | None:
     """A time expression in the attribution (outside the content): "said Friday", "On Friday, X said"."""
     s0, s1 = _sentence_bounds(doc, attribution.cue[0], attribution.cue[1])
@@ -357,6 +368,7 @@ class ClaimsStage:
                     content=Span(start=c0, end=c1, text=content_text),
                     date=claim_date(doc, a),
                     quantities=[q for q in doc.quantities if q.start >= c0 and q.end <= c1],
+                    caveat=claim_caveat(doc, c1),
                 )
             )
         claims.sort(key=lambda c: c.content.start)
