@@ -235,6 +235,7 @@ CSV_COLUMNS: dict[Kind, tuple[Column, ...]] = {
         Column("content", lambda r: _get(r, "content", "text")),
         Column("content_start", lambda r: _get(r, "content", "start")),
         Column("content_end", lambda r: _get(r, "content", "end")),
+        Column("caveat", lambda r: _get(r, "caveat", "text")),
         Column("events", lambda r: _join(r.get("events") or [])),
         *_DOCUMENT_CSV,
     ),
