@@ -414,3 +414,16 @@ def test_a_name_the_places_stage_resolved_elsewhere_in_the_document_is_that_plac
     assert got.location.lat == 36.0
     (other,) = event_locations(text, [], [(second, second + 5)], known=[place(text, "army", None)])
     assert other.location.lat is None  # an unresolved mention gives nothing
+
+
+def test_where_words_were_spoken_is_not_where_the_event_happened() -> None:
+    from debrief.event_fields import SPEECH_VENUE
+    from debrief.pipeline import Pipeline
+
+    assert SPEECH_VENUE.search("a spokeswoman told reporters in ")
+    assert SPEECH_VENUE.search("the minister said on Monday in ")
+    assert not SPEECH_VENUE.search("the ministry said a bomb exploded in ")
+    text = "A UN spokeswoman told reporters in Geneva that air strikes had damaged three hospitals in Aleppo province."
+    doc = Pipeline()(Document.from_text(text))
+    assert doc.events
+    assert all(e.location is None or e.location.text != "Geneva" for e in doc.events)

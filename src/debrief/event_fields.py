@@ -93,6 +93,16 @@ SPEECH_SETTING = re.compile(
 )
 
 
+# where words were spoken, right before a place: "told reporters in Geneva", "said in Moscow", "a news
+# conference in Ankara" (never "said a bomb exploded in Kabul": only a date may stand between)
+SPEECH_VENUE = re.compile(
+    r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|parliament|lawmakers|\w+)|said|says|speaking|"
+    r"spoke|(?:news|press)\s+conference|briefing|interview|speech|summit)\s+"
+    r"(?:(?:on\s+\w+|on\s+\w+\s+\d+|late\s+\w+|today|yesterday|earlier)\s+)?(?:in|at|from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def places_in(doc: Document, start: int, end: int, exclude: list[tuple[int, int]]) -> list[PlaceMention]:
     """Resolved places in [start, end), leaving out `exclude` and places where something was said
     ("told reporters in Geneva", "a briefing in Moscow"), which are not where the event happened."""

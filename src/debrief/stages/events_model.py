@@ -32,6 +32,7 @@ from debrief.document import Document
 from debrief.encoder import SentenceEncoder, load_encoder
 from debrief.encoder.model import TokenStates, WeightsError
 from debrief.errors import DebriefError
+from debrief.event_fields import SPEECH_VENUE
 from debrief.records import Event, Location
 from debrief.stages.event_locator import Located, Locator, event_locations
 from debrief.stages.events import EventsStage, link_events
@@ -172,6 +173,7 @@ class EventsModelStage(EventsStage):
         spans = self.locator().locate(tokens, text, (trigger[0] - s0, trigger[1] - s0), names, tagged)
         taken = [(w.start, w.end) for w in doc.weapons] + [(t.start, t.end) for t in doc.timexes]
         taken += [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization", "group")]
+        taken += [(p.start, p.end) for p in places if SPEECH_VENUE.search(doc.text, max(s0, p.start - 60), p.start)]
         return event_locations(doc.text, places, [(s + s0, e + s0) for s, e in spans], taken, doc.places)
 
     def __call__(self, doc: Document) -> Document:
