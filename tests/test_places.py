@@ -330,3 +330,15 @@ def test_a_part_of_an_area_is_the_state_or_province_not_its_city(read: Read) -> 
 def test_a_local_place_the_gazetteer_lacks_does_not_carry_its_town_abroad(read: Read) -> None:
     doc = read("A body was found on Francis Street in Charleston. The street runs east of Hampton Park in Charleston.")
     assert {(m.text, m.resolved.country) for m in doc.places if m.resolved} == {("Charleston", "US")}
+
+
+def test_a_compass_word_asks_for_the_area_of_the_towns_own_country() -> None:
+    from debrief.pipeline import Pipeline
+
+    pipeline = Pipeline(PipelineOptions(stages=("segment", "dates", "numbers", "places")))
+    doc = pipeline(Document.from_text("Fighting continued in southern Gaza on Tuesday."))
+    (gaza,) = [m for m in doc.places if m.text == "Gaza"]
+    assert gaza.resolved is not None and gaza.resolved.country == "PS"  # not Gaza province, Mozambique
+    doc = pipeline(Document.from_text("Snow fell across upstate New York."))
+    (ny,) = [m for m in doc.places if m.text == "New York"]
+    assert ny.resolved is not None and (ny.resolved.country, ny.resolved.feature) == ("US", "A1")

@@ -24,11 +24,41 @@ from debrief.records import (
 PRECISION_RANK = {"point": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
 ARMED_NOUNS = (
     "warplanes|jets|fighter jets|aircraft|bombers|helicopters|drones|forces|troops|army|soldiers|military|"
-    "air force|navy|ships|flotilla|artillery|militia|militias|police|security forces|army units|units"
+    "air force|navy|ships|flotilla|artillery|militia|militias|police|security forces|army units|units|"
+    "missiles|rockets|air strikes|airstrikes|strikes|shelling|tanks|warships"
 )
+# weapons and strikes: an actor only with a nationality ("Russian missiles", "Israeli air strikes")
 PLATFORMS = frozenset(
     {"warplanes", "jets", "fighter jets", "aircraft", "bombers", "helicopters", "drones", "ships", "artillery"}
-    | {"flotilla"}
+    | {"flotilla", "missiles", "rockets", "air strikes", "airstrikes", "strikes", "shelling", "tanks", "warships"}
+)
+# news agencies in datelines and credits ("KYIV (Reuters) -") report events; they are never their actors
+NEWS_AGENCIES = frozenset(
+    [
+        "reuters",
+        "ap",
+        "associated press",
+        "afp",
+        "agence france-presse",
+        "xinhua",
+        "tass",
+        "interfax",
+        "anadolu",
+        "ria novosti",
+        "ruptly",
+        "sana",
+        "irna",
+        "upi",
+        "dpa",
+        "efe",
+        "ansa",
+        "kyodo",
+        "yonhap",
+        "bernama",
+        "bbc",
+        "cnn",
+        "al jazeera",
+    ]
 )
 NON_STATE_NOUNS = (
     "militants|rebels|insurgents|terrorists|gunmen|jihadists|fighters|extremists|armed gangs|gangs|armed men"
@@ -192,6 +222,8 @@ def entities_in(
     taken: list[tuple[int, int]] = list(exclude)
     for m in doc.mentions:
         if m.start < start or m.end > end or m.kind == "person" or any(m.start < e and s < m.end for s, e in taken):
+            continue
+        if (m.name or m.text).lower() in NEWS_AGENCIES:
             continue
         out.append(
             Entity(

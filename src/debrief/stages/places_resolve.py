@@ -170,8 +170,8 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False, named: frozenset[s
     about England is not Washington, Tyne and Wear). Where the words ask for a town (hint ``town``: a
     dateline, "the city of") a province yields to its city of any size and a small town stays; where
     they ask for part of an area (hint ``area``: "upstate New York") or the name stands among states,
-    a state called by the name outranks its city ("Oregon and Washington"), unless the text ties the
-    name to its area ("Washington, D.C.")."""
+    a state or region of the city's own country called by the name outranks its city ("Oregon and
+    Washington", "northern Gaza"), unless the text ties the name to its area ("Washington, D.C.")."""
     if len(m.candidates) < 2:
         return
     top = m.candidates[0]
@@ -213,7 +213,19 @@ def prefer_broad(m: PlaceMention, *, keep_area: bool = False, named: frozenset[s
             )
         )
     elif keep_area and not town and top.feature.startswith("PPL") and m.area_hint is None and m.country_hint is None:
-        better = next((c for c in m.candidates if c.match == 0 and c.feature == "A1" and fold(c.name) == written), None)
+        # the area of the town's own country, never a namesake province abroad ("northern Gaza" is the
+        # Gaza Strip, not Gaza province, Mozambique)
+        better = next(
+            (
+                c
+                for c in m.candidates
+                if c.match == 0
+                and c.feature in ("A1", "RGN")
+                and c.country == top.country
+                and (fold(c.name) == written or curated(c))  # called by its own name, or by the project's table
+            ),
+            None,
+        )
     if better is not None:
         m.candidates.remove(better)
         m.candidates.insert(0, better)
