@@ -342,3 +342,12 @@ def test_a_compass_word_asks_for_the_area_of_the_towns_own_country() -> None:
     doc = pipeline(Document.from_text("Snow fell across upstate New York."))
     (ny,) = [m for m in doc.places if m.text == "New York"]
     assert ny.resolved is not None and (ny.resolved.country, ny.resolved.feature) == ("US", "A1")
+
+
+def test_the_english_spelling_of_a_syrian_city_beats_a_turkish_village_of_a_similar_name() -> None:
+    from debrief.pipeline import Pipeline
+
+    pipeline = Pipeline(PipelineOptions(stages=("segment", "dates", "numbers", "places")))
+    doc = pipeline(Document.from_text("Turkish drones struck Kurdish positions near Qamishli on Monday."))
+    (place,) = [m for m in doc.places if m.text == "Qamishli"]
+    assert place.resolved is not None and (place.resolved.country, place.resolved.admin1) == ("SY", "Hasakah")
