@@ -427,3 +427,12 @@ def test_where_words_were_spoken_is_not_where_the_event_happened() -> None:
     doc = Pipeline()(Document.from_text(text))
     assert doc.events
     assert all(e.location is None or e.location.text != "Geneva" for e in doc.events)
+
+
+def test_a_place_that_is_the_triggers_own_complement_when_the_locator_rates_nothing() -> None:
+    from debrief.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    for text in ("Warplanes struck Idlib.", "Russian jets bombed the town of Idlib on Monday."):
+        (event,) = pipeline(Document.from_text(text)).events
+        assert event.location is not None and event.location.admin1 == "Idlib", text

@@ -314,3 +314,15 @@ def test_a_struck_ammunition_depot_is_a_target_not_a_disrupted_weapon() -> None:
     assert [e.type for e in doc.events] == ["AIR_STRIKE"]
     found = run("Soldiers discovered an ammunition cache in a farmhouse.", [], [])
     assert [e.type for e in found.events] == ["DISR_WEAP"]
+
+
+def test_storming_and_sentence_initial_armed_nouns() -> None:
+    from debrief.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    (hotel,) = pipeline(Document.from_text("Al-Shabaab fighters stormed a hotel in Mogadishu, killing 9.")).events
+    assert hotel.type == "ATTACK" and hotel.fatalities.best == 9
+    (base,) = pipeline(Document.from_text("Militants stormed an army base near Diffa, killing 12 soldiers.")).events
+    assert base.type == "ARMED_CLASH" and [a.text for a in base.actors] == ["Militants"]
+    (raid,) = pipeline(Document.from_text("Gunmen killed 12 villagers in an attack on Kukawa.")).events
+    assert [a.text for a in raid.actors] == ["Gunmen"] and [t.text for t in raid.targets] == ["villagers"]

@@ -231,7 +231,7 @@ def entities_in(
             )
         )
         taken.append((m.start, m.end))
-    for am in ACTOR_RE.finditer(doc.text, start, end):
+    for am in ACTOR_RE.finditer(_lower_initial_noun(doc.text, start, end), start, end):
         s, e = am.start(), am.end()
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -245,6 +245,18 @@ def entities_in(
         out.append(Entity(text=doc.text[s:e], name=name, kind=kind, start=s, end=e))
         taken.append((s, e))
     return _first_of_each(sorted(out, key=lambda x: x.start))
+
+
+_ACTOR_NOUN_WORDS = frozenset(w for w in f"{ARMED_NOUNS}|{NON_STATE_NOUNS}|{CIVILIAN_NOUNS}".split("|") if " " not in w)
+
+
+def _lower_initial_noun(text: str, start: int, end: int) -> str:
+    """`text` with the capital of a sentence-initial actor noun lowered ("Militants stormed …"), offsets
+    unchanged, so that it reads as the noun it is rather than as a name or nationality."""
+    word = re.match(r"[A-Z][a-z-]*", text[start:end])
+    if word is None or word.group().lower() not in _ACTOR_NOUN_WORDS:
+        return text
+    return text[:start] + text[start].lower() + text[start + 1 :]
 
 
 def _first_of_each(entities: list[Entity]) -> list[Entity]:
@@ -297,7 +309,8 @@ def split_roles(
     actors: list[Entity] = []
     targets: list[Entity] = []
     for ent in entities:
-        before = ent.start < trigger_start
+        # an armed noun that is the trigger itself ("Gunmen killed …") acts
+        before = ent.start < trigger_start or (ent.start == trigger_start and ent.kind != "civilians")
         if OPPOSED.search(doc.text, max(0, ent.start - 30), ent.start):
             targets.append(ent)  # "a soldier fighting against Islamic State": the side opposed, never the actor
             continue

@@ -21,6 +21,7 @@ there (one event per place), and keeps the lexicon stage's place otherwise.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -174,7 +175,15 @@ class EventsModelStage(EventsStage):
         taken = [(w.start, w.end) for w in doc.weapons] + [(t.start, t.end) for t in doc.timexes]
         taken += [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization", "group")]
         taken += [(p.start, p.end) for p in places if SPEECH_VENUE.search(doc.text, max(s0, p.start - 60), p.start)]
-        return event_locations(doc.text, places, [(s + s0, e + s0) for s, e in spans], taken, doc.places)
+        located = event_locations(doc.text, places, [(s + s0, e + s0) for s, e in spans], taken, doc.places)
+        if located:
+            return located
+        # the locator rated nothing, but a place is the trigger's own complement ("struck Idlib", "shelled
+        # the town of Anadan"): short sentences the locator's training text rarely had
+        after = [
+            p for p in places if p.resolved is not None and TRIGGER_COMPLEMENT.fullmatch(doc.text, trigger[1], p.start)
+        ]
+        return event_locations(doc.text, places, [(p.name_start, p.name_end) for p in after[:1]], taken, doc.places)
 
     def __call__(self, doc: Document) -> Document:
         return self.retype(super().__call__(doc))
@@ -227,6 +236,14 @@ class EventsModelStage(EventsStage):
             context = next((e.location for e in reversed(placed) if e.location is not None), context)
         doc.events = link_events(doc, kept)
         return doc
+
+
+# between a trigger and the place it acts on: nothing, or a preposition and a place noun ("struck Idlib",
+# "bombed the town of Anadan", "clashes in Homs")
+TRIGGER_COMPLEMENT = re.compile(
+    r"\s+(?:(?:in|on|at|near|inside|outside|across|over)\s+)?(?:(?:the|a)\s+)?"
+    r"(?:(?:town|city|village|province|district|region|area|outskirts|suburbs|countryside)\s+of\s+)?"
+)
 
 
 def _marked(event: Event, tokens: TokenStates) -> tuple[TokenStates, tuple[int, int]]:
