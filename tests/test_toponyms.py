@@ -7,6 +7,7 @@ import pytest
 
 from debrief.document import Document
 from debrief.gazetteer import Gazetteer
+from debrief.options import PipelineOptions
 from debrief.pipeline import Context
 from debrief.records import PlaceMention
 from debrief.stages.places import PlacesStage, find_places, find_toponyms
@@ -182,3 +183,13 @@ def test_a_place_after_a_compass_word_or_hyphenated_adjective_is_where(geo_conte
     assert found["Pakistan"].role == "place"
     assert toponyms(geo_context, gaz, "Shelling in war-torn Syria killed two.")["Syria"].role == "place"
     assert toponyms(geo_context, gaz, "In recent days Pakistan killed 11 militants.")["Pakistan"].role == "actor"
+
+
+def test_the_old_city_of_a_town_is_that_town() -> None:
+    from debrief.pipeline import Pipeline
+
+    pipeline = Pipeline(PipelineOptions(stages=("segment", "dates", "numbers", "places")))
+    doc = pipeline(Document.from_text("Two mortar shells landed in the Old City of Damascus, wounding 4 people."))
+    assert [(m.text, m.resolved.country if m.resolved else None) for m in doc.places] == [("Damascus", "SY")]
+    doc = pipeline(Document.from_text("Islamic State militants seized control of the town of Palmyra."))
+    assert [(m.text, m.resolved.country if m.resolved else None) for m in doc.places] == [("Palmyra", "SY")]

@@ -260,6 +260,13 @@ class SentenceReader:
             return
         if a >= 1 and (self.low[a - 1] in W.TITLES or self.low[a - 1].rstrip(".") in W.TITLES):
             self.names.add(self.toks[b].text)  # "President Erdogan"
+        if (
+            len(spans) == 2
+            and self.low[spans[0][0]] not in STOP_WORDS  # "The City of Paris" is a city's own style
+            and self.low[spans[0][1]] in W.OF_HEADS
+            and self._of_between(spans[0][1], spans[1][0])
+        ):
+            spans = spans[1:]  # "the Old City of Damascus": Damascus (not Jerusalem's Old City and Damascus)
         if len(spans) > 1 and not self.titlecase:
             self.names.add(self.toks[b].text)
             return  # two names side by side: "Hassan Hassan", not two places
@@ -271,6 +278,11 @@ class SentenceReader:
         for i, (p, q) in enumerate(spans):
             last = i == len(spans) - 1
             self._add(p, q, b if last else q, suffix_hint if last else None)
+
+    def _of_between(self, q: int, p: int) -> bool:
+        """Only "of" (or "of the") lies between tokens q and p."""
+        between = self.low[q + 1 : p]
+        return between in (["of"], ["of", "the"])
 
     def _seat(self, k: int) -> bool:
         """Token k alone names a country, a capital or an admin1 area."""

@@ -190,7 +190,7 @@ DIRECTION_ADJECTIVES = words(
 # Capitalised words that may precede a name inside one run without making it something else.
 RUN_MODIFIERS = words(
     "north south east west northeast northwest southeast southwest northern southern eastern western "
-    "central northeastern northwestern southeastern southwestern upper lower greater"
+    "central northeastern northwestern southeastern southwestern upper lower greater old"
 )
 
 # Words that make the capitalised name before them an actor: "Washington said", "Moscow has repeated".
