@@ -205,3 +205,8 @@ def test_media_participles_and_whom_a_speaker_told() -> None:
     assert found == [("the group", "said", "it had captured the town")]
     found = claims("Military spokesman Daniel Hagari told reporters the strike targeted a commander.")
     assert [f[1:] for f in found] == [("told", "the strike targeted a commander")]
+
+
+def test_coordinated_speakers_after_a_comma() -> None:
+    found = claims("Shelling killed 17 civilians in the town, rescue workers and a war monitor said.")
+    assert found == [("rescue workers and a war monitor", "said", "Shelling killed 17 civilians in the town")]

@@ -50,6 +50,10 @@ ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 _SPEAKER_END = re.compile(r"\s*[,.;:]|\s+(?:who|which)\s")  # "according to an official who spoke on …"
 
 
+# a speaker coordinated with the one before the cue, after a comma: ", rescue workers and a war monitor said"
+_COORDINATED_SPEAKERS = re.compile(r",\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:and|or)\s+$")
+
+
 @dataclass
 class Attribution:
     speaker: tuple[int, int]  # empty (start = end) for hearsay: no one is named as saying it
@@ -154,6 +158,10 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
             # after the cue, with a comma before it, is an inversion (whatever precedes the comma)
             inverted = inverted_speaker(text, cue, s1)
             sp = None if inverted else speaker_before(text, cue[0], s0)
+            if sp is not None:  # "…, rescue workers and a war monitor said.": both speak
+                coordinated = _COORDINATED_SPEAKERS.search(text, s0, sp[0])
+                if coordinated is not None:
+                    sp = (coordinated.start("np"), sp[1])
             if sp is not None and re.search(r"\b(?:what|whom)\s*$", text[s0 : sp[0]], re.I):
                 continue  # "what it said was the wreckage": an embedded attribution, not a claim
             if sp is not None:
