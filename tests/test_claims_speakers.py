@@ -210,3 +210,8 @@ def test_media_participles_and_whom_a_speaker_told() -> None:
 def test_coordinated_speakers_after_a_comma() -> None:
     found = claims("Shelling killed 17 civilians in the town, rescue workers and a war monitor said.")
     assert found == [("rescue workers and a war monitor", "said", "Shelling killed 17 civilians in the town")]
+
+
+def test_a_finding_noun_inside_a_verb_phrase_is_no_speaker() -> None:
+    found = claims("The faction said it downed a drone, and posted photographs of what it said was the wreckage.")
+    assert all(not speaker.lower().startswith("posted") for speaker, _, _ in found)

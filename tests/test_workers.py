@@ -178,3 +178,16 @@ def test_cli_ingest_with_workers(tmp_path: Path) -> None:
     assert "ingested 3, already present 0, failed 0" in result.output
     again = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(db), "--workers", "2"])
     assert "ingested 0, already present 3, failed 0" in again.output
+
+
+def test_a_worker_that_runs_ahead_while_others_start_is_not_an_error() -> None:
+    import queue
+
+    pool = WorkerPool(RunOptions(SEGMENT_ONLY, workers=2))
+    pool._procs = [object(), object()]  # type: ignore[list-item]  # stand-ins: only counted here
+    pool._results = queue.Queue()
+    for message in (("built", 0, None), ("warm", 0, "w0"), ("built", 1, None), ("warm", 1, "w1")):
+        pool._results.put(message)
+    assert sorted(wid for wid, _ in pool._await("built")) == [0, 1]
+    assert sorted(payload for _, payload in pool._await("warm")) == ["w0", "w1"]
+    pool._procs = []  # nothing to stop

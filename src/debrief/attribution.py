@@ -524,9 +524,12 @@ _ANTECEDENT = re.compile(
     r"\b(?:the|a|an|his|her|their|its|one|some|two|three|several|many)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+$", re.I
 )
 _FINDING_NP = re.compile(
-    rf"(?:^|(?<=[\s,;:—–(”\"]))(?P<np>(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
+    # a determiner anywhere, else the start of the clause: never "… and posted photographs of what it"
+    rf"(?:(?<=\s)(?=(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s)|^\s*|(?<=[,;:—–(”\"])\s*)"
+    rf"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
     rf"(?i:{FINDING_NOUNS})(?:\s+(?:posted|shared|obtained|filmed|taken|circulated|released|published)"
-    rf"(?:\s+online)?)?(?:\s+(?:of|by|from|for|on|in)\s+(?:[\w’'.$-]+\s+){{0,5}}?[\w’'.$-]+)?)\s*$"
+    rf"(?:\s+online)?)?(?:\s+(?:of|by|from|for|on|in)\s+(?!(?:what|which|who|whom|it|he|she|they)\b)"
+    rf"(?:[\w’'.$-]+\s+){{0,5}}?[\w’'.$-]+)?)\s*$"
 )
 _DETERMINED = re.compile(r"(?:the|a|an|one|two|several|this|that|his|her|their|its)\s", re.I)
 _INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")

@@ -35,7 +35,8 @@ from debrief.pipeline import Pipeline, Registry, Stage
 _THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 _POLL_S = 0.5  # how often a waiting parent checks that its workers are alive
 _STOP_WAIT_S = 10.0
-_MB = 1024 * 1024  # how long a stopping worker may take to finish its last document
+_MB = 1024 * 1024
+_START_MESSAGES = ("built", "warm")  # how long a stopping worker may take to finish its last document
 
 
 class WorkerError(DebriefError):
@@ -218,6 +219,7 @@ class WorkerPool:
         self._results: Any = None
         self._procs: list[BaseProcess] = []
         self._peaks: dict[int, float] = {}
+        self._early: list[tuple[str, int, Any]] = []  # start-up messages that came before their turn
         self.load_s = 0.0  # until every worker has built its pipeline
         self.warmup_s = 0.0  # then until every worker has run the warm-up document
 
@@ -259,13 +261,18 @@ class WorkerPool:
         return max(runs, key=lambda ran: ran.seconds)
 
     def _await(self, kind: str) -> list[tuple[int, Any]]:
-        """One message of `kind` from every worker."""
-        got: list[tuple[int, Any]] = []
+        """One message of `kind` from every worker. A worker may run ahead ("warm" before another has
+        said "built"): such start-up messages are kept for the next wait."""
+        got = [(wid, payload) for k, wid, payload in self._early if k == kind]
+        self._early = [m for m in self._early if m[0] != kind]
         while len(got) < len(self._procs):
             message = self._next()
-            if message[0] != kind:
+            if message[0] == kind:
+                got.append((message[1], message[2]))
+            elif message[0] in _START_MESSAGES:
+                self._early.append(message)
+            else:
                 raise WorkerError(f"worker {message[1]} sent {message[0]!r} while starting")
-            got.append((message[1], message[2]))
         return got
 
     def _next(self) -> tuple[str, int, Any]:
