@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from debrief.document import Document
+from debrief.pipeline import Context
 from debrief.records import PlaceCandidate
+
+MARKER = "Rescuers"  # the failing test stage raises on the documents containing this word
+
+
+@dataclass
+class FailOnMarker:
+    """A test stage that fails on the documents containing MARKER."""
+
+    context: Context
+    name: str = "fail_on_marker"
+
+    def __call__(self, doc: Document) -> Document:
+        if MARKER in doc.text:
+            raise RuntimeError("marker found")
+        return doc
+
 
 COUNTRIES = {
     "RU": ("Russia", "Russian", 61.5, 105.3),

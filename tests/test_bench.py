@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,9 @@ from typer.testing import CliRunner
 
 from debrief.bench import run_bench
 from debrief.cli import app
-from debrief.document import Document
 from debrief.options import BenchOptions, PipelineOptions
-from debrief.pipeline import Context, Pipeline, default_registry
+from debrief.pipeline import Pipeline, default_registry
+from fakes import MARKER, FailOnMarker
 
 # Each document is a list of sentences; the bench must count exactly these.
 CORPUS: dict[str, list[str]] = {
@@ -34,7 +33,6 @@ CORPUS: dict[str, list[str]] = {
         "The monitor stood by its figures.",
     ],
 }
-MARKER = "Rescuers"  # the failing test stage raises on the document containing this word
 
 SEGMENT_ONLY = PipelineOptions(stages=("segment",))
 
@@ -52,19 +50,6 @@ def total_words() -> int:
 
 def total_sentences() -> int:
     return sum(len(sentences) for sentences in CORPUS.values())
-
-
-@dataclass
-class FailOnMarker:
-    """A test stage that fails on the one document containing MARKER."""
-
-    context: Context
-    name: str = "fail_on_marker"
-
-    def __call__(self, doc: Document) -> Document:
-        if MARKER in doc.text:
-            raise RuntimeError("marker found")
-        return doc
 
 
 def test_counts_documents_sentences_and_words(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from debrief.ledger import Ledger, load
 from debrief.options import BenchOptions, PipelineOptions
 from debrief.pipeline import Context, default_registry
 from debrief.workers import InlineRunner, Ran, RunOptions, WorkerError, WorkerPool
+from fakes import MARKER, FailOnMarker
 
 SEGMENT_ONLY = PipelineOptions(stages=("segment",))
 TEXTS = [
@@ -27,20 +28,6 @@ TEXTS = [
     "A curfew was declared.",
     "Protesters gathered in Idlib on Friday. Police dispersed them with tear gas.",
 ]
-MARKER = "Rescuers"
-
-
-@dataclass
-class FailOnMarker:
-    """A test stage that fails on the documents containing MARKER."""
-
-    context: Context
-    name: str = "fail_on_marker"
-
-    def __call__(self, doc: Document) -> Document:
-        if MARKER in doc.text:
-            raise RuntimeError("marker found")
-        return doc
 
 
 @dataclass
