@@ -11,9 +11,12 @@ from debrief.stages.mentions import MentionsStage
 from debrief.stages.segment import SegmentStage
 
 
-def claims(text: str) -> list[tuple[str, str, str]]:
+def claims(text: str, *, raw: bool = False) -> list[tuple[str, str, str]]:
+    """The claims found in `text`, normalised as ingest does, or as it is with `raw`."""
     ctx = Context(PipelineOptions(), Resources(PipelineOptions()))
     doc = Document.from_text(text)
+    if raw:
+        doc = Document(text=text, info=doc.info)
     for stage in (SegmentStage(ctx), MentionsStage(ctx), ClaimsStage(ctx)):
         doc = stage(doc)
     return [(c.speaker.text, c.cue, c.content.text) for c in doc.claims]
@@ -54,6 +57,12 @@ def test_a_dash_signature_with_no_break_spaces_and_a_full_stop() -> None:
     text = "“That is just the opinion of a voter.”\u00a0―\u00a0Julie A. Diaz Martinez.\n\nMore follows."
     found = claims(text)
     assert found == [("Julie A. Diaz Martinez", "―", "That is just the opinion of a voter")]
+
+
+def test_a_dash_signature_with_spaces_before_the_line_ends() -> None:
+    text = "“We will not forget it. He represents our greatest shame.”― Pamela Padilla \n“Next one.” ― A. Reader"
+    found = claims(text, raw=True)  # a library user's text, not normalised: the space stays before the break
+    assert ("Pamela Padilla", "―", "We will not forget it. He represents our greatest shame") in found
 
 
 def test_a_participle_after_a_comma_takes_the_subject() -> None:

@@ -44,7 +44,7 @@ TITLE_TAIL = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|P
 _SIGNED_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*|de|van|von|al-\w+)"
 DASH_SIGNATURE = re.compile(
     rf"[ \t\u00a0]*(?P<dash>[―—])[ \t\u00a0]*(?P<sp>[A-Z][\w’'-]*(?:[ \u00a0]{_SIGNED_WORD}){{0,4}})"
-    r"(?=\.?(?:$|\n|[ \t\u00a0]*[,(“\"”]|[ \t\u00a0]{2}|[ \t\u00a0]*$))"
+    r"(?=\.?(?:[ \t\u00a0]*(?:$|\n)|[ \t\u00a0]*[,(“\"”]|[ \t\u00a0]{2}))"
 )
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 _SPEAKER_END = re.compile(r"\s*[,.;:]|\s+(?:who|which)\s")  # "according to an official who spoke on …"
