@@ -141,6 +141,55 @@ def wikievents(data: Path) -> list[Row]:
     return list(out.values())
 
 
+def unlabeled(data: Path) -> list[str]:
+    """In-domain texts without labels, for distillation: UCDP GED Syria source headlines (CC BY 4.0),
+    Halterman's event sentences (MIT; none that is, or repeats, a RELABEL record: those are the
+    event-location test set) and the WikiEvents sentences (MIT). Deduplicated, at least 5 words."""
+    texts: dict[str, str] = {}
+
+    def add(text: str) -> None:
+        text = re.sub(r"\s+", " ", text.replace("\ufeff", "")).strip()
+        if len(text.split()) >= 5:
+            texts.setdefault(text.lower(), text)
+
+    with (data / "ucdp_ged_syria_2016_2019" / "ucdp_ged_syria_2016_2019.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            add(r["source_headline"])
+    records = json.loads((data / "halterman_event_location" / "labeled_text.json").read_text(encoding="utf-8"))
+    held_out = {re.sub(r"\s+", " ", r["text"]).strip().lower() for r in records if r.get("source") == "RELABEL"}
+    for r in records:
+        if re.sub(r"\s+", " ", r["text"]).strip().lower() not in held_out:
+            add(r["text"])
+    for part in ("dev.jsonl", "test.jsonl"):
+        for line in (data / "wikievents" / part).read_text(encoding="utf-8").splitlines():
+            for _, sentence in json.loads(line)["sentences"]:
+                add(sentence)
+    return list(texts.values())
+
+
+def teacher_probabilities(paths: list[Path], texts: list[str]) -> np.ndarray:
+    """The mean class probabilities of the teacher models (.npz of this script) on `texts`, through
+    the run-time numpy path."""
+    from dataclasses import replace
+
+    from debrief.stages.events_model import TypeClassifier
+
+    base = load_encoder(expected_sha256=MINILM_SHA256)
+    total: np.ndarray | None = None
+    for path in paths:
+        clf = TypeClassifier.from_bytes(path.read_bytes())
+        encoder = replace(base.with_tensors(clf.layers), max_length=clf.max_tokens)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # batches of similar length
+        probs = np.zeros((len(texts), len(clf.codes)), dtype=np.float32)
+        for s in range(0, len(order), 64):
+            idx = order[s : s + 64]
+            probs[idx] = clf.probabilities(encoder.encode([texts[i] for i in idx]))
+        total = probs if total is None else total + probs
+        print(f"teacher {path.name}: {len(texts)} texts labelled", flush=True)
+    assert total is not None
+    return total / len(paths)
+
+
 def acled_coarse(data: Path) -> list[tuple[str, str, str]]:
     """(notes, ACLED 2016 event type, crowd) of the even-data_id rows (the tuning half of the acled-notes
     suite); crowd is "protesters" or "rioters" for Riots/Protests rows whose first actor is one (inter1 6
@@ -236,6 +285,14 @@ def main() -> None:
         default=None,
         help="keep a running average of the weights from this epoch (e.g. 1.5) on, every 20 steps, and save it",
     )
+    ap.add_argument(
+        "--teachers",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="models (.npz) whose mean probabilities on the unlabelled texts the student also learns",
+    )
+    ap.add_argument("--distill-weight", type=float, default=1.0, help="weight of the teachers' soft targets")
     args = ap.parse_args()
 
     import torch
@@ -296,7 +353,11 @@ def main() -> None:
         top.train()
         return np.concatenate(probs) if probs else np.zeros((0, len(codes)))
 
-    train_states = lower_states(tokens([t for t, _ in train]))
+    pool = unlabeled(args.data) if args.teachers else []
+    soft = torch.tensor(teacher_probabilities(args.teachers, pool)) if pool else torch.zeros((0, len(codes)))
+    if pool:
+        print(f"unlabelled {len(pool)} texts with the mean of {len(args.teachers)} teachers' probabilities")
+    train_states = lower_states(tokens([t for t, _ in train] + pool))
     dev_states = lower_states(tokens([t for t, _ in dev]))
     coarse_states = lower_states(tokens([t for t, _, _ in coarse]))
     y = torch.tensor([codes.index(c) for _, c in train])
@@ -310,7 +371,7 @@ def main() -> None:
         ],
         weight_decay=0.01,
     )
-    steps = args.epochs * math.ceil(len(train) / 32)
+    steps = args.epochs * math.ceil((len(train) + len(pool)) / 32)
     warmup = max(1.0, 0.1 * steps)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, 1 - s / steps))
 
@@ -341,12 +402,28 @@ def main() -> None:
             flush=True,
         )
 
-    batches_per_epoch = math.ceil(len(train) / 32)
+    batches_per_epoch = math.ceil((len(train) + len(pool)) / 32)
     average_from = None if args.average_from is None else int(args.average_from * batches_per_epoch)
     averaged: dict[str, torch.Tensor] = {}
     n_averaged = 0
     step = 0
-    order = list(range(len(train)))
+    order = list(range(len(train_states)))
+    n_hard = len(train)
+
+    def batch_loss(idx: list[int]):  # type: ignore[no-untyped-def]
+        x, mask = batches(train_states, idx)
+        logits = top(x, mask)
+        hard = [k for k, i in enumerate(idx) if i < n_hard]
+        easy = [k for k, i in enumerate(idx) if i >= n_hard]
+        loss = torch.zeros(())
+        if hard:
+            loss = loss + loss_fn(logits[hard], y[[idx[k] for k in hard]]) * len(hard)
+        if easy:
+            q = soft[[idx[k] - n_hard for k in easy]]
+            kl = -(q * torch.log_softmax(logits[easy], -1)).sum(1).sum()
+            loss = loss + args.distill_weight * kl
+        return loss / len(idx)
+
     for epoch in range(args.epochs):
         random.shuffle(order)
         # length-bucketed batches: shuffle, sort within chunks of 32·20, then shuffle the batches
@@ -355,8 +432,7 @@ def main() -> None:
         random.shuffle(batch_list)
         total = 0.0
         for idx in batch_list:
-            x, mask = batches(train_states, idx)
-            loss = loss_fn(top(x, mask), y[idx])
+            loss = batch_loss(idx)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -368,7 +444,7 @@ def main() -> None:
                 for name, value in top.state_dict().items():
                     mean = averaged.setdefault(name, torch.zeros_like(value))
                     mean += (value.detach() - mean) / n_averaged
-        report(f"epoch {epoch + 1} loss {total / len(train):.3f}")
+        report(f"epoch {epoch + 1} loss {total / len(order):.3f}")
     if n_averaged:
         top.load_state_dict(averaged)
         report(f"average of {n_averaged} checkpoints from step {average_from}")

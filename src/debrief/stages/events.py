@@ -200,7 +200,7 @@ class EventsStage:
             )
             ev = Span(start=best.start, end=best.end, text=text[best.start : best.end])
             drafts.append(Draft(code, sent, best, best.code != "*", places, [ev]))
-        doc.events = self._assemble(doc, self._merge(drafts), adjectives, claim_dates + speech)
+        doc.events = self._assemble(doc, self.type_untyped(doc, self._merge(drafts)), adjectives, claim_dates + speech)
         return doc
 
     @staticmethod
@@ -218,10 +218,13 @@ class EventsStage:
                 prev.places = d.places  # "A suicide bombing … in Syria. The bomber struck … in Manbij."
                 prev.evidence.extend(d.evidence)
                 continue
-            if d.code == "*":
-                continue  # a weak trigger with no type and nothing to elaborate
-            out.append(d)
+            out.append(d)  # a weak trigger with no type and nothing to elaborate stays "*": see type_untyped
         return out
+
+    def type_untyped(self, doc: Document, drafts: list[Draft]) -> list[Draft]:
+        """Drafts whose weak trigger found no type ("*": "pounded …, killing 17") typed, or dropped. The
+        lexicon cannot type them and drops them; a learned backend may judge their sentences."""
+        return [d for d in drafts if d.code != "*"]
 
     def _assemble(
         self, doc: Document, drafts: list[Draft], adjectives: dict[str, str], not_event_dates: list[tuple[int, int]]
