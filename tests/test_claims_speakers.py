@@ -224,3 +224,19 @@ def test_coordinated_speakers_after_a_comma() -> None:
 def test_a_finding_noun_inside_a_verb_phrase_is_no_speaker() -> None:
     found = claims("The faction said it downed a drone, and posted photographs of what it said was the wreckage.")
     assert all(not speaker.lower().startswith("posted") for speaker, _, _ in found)
+
+
+def test_a_lead_in_before_the_speaker_is_not_the_content_when_a_clause_follows_the_cue() -> None:
+    found = claims("Speaking at a rally in Novi, Michigan, Trump says he is making a demand of the president.")
+    assert found == [("Trump", "says", "he is making a demand of the president")]
+    found = claims(
+        "At a rally Friday in Coral Springs, Florida, Clinton questioned what kind of person sends such tweets."
+    )
+    assert found == [("Clinton", "questioned", "what kind of person sends such tweets")]
+
+
+def test_content_before_the_speaker_stays_when_only_a_day_or_a_listener_follows_the_cue() -> None:
+    found = claims("Over the weekend, the army withdrew from the town, the minister said Friday.")
+    assert found == [("the minister", "said", "Over the weekend, the army withdrew from the town")]
+    found = claims("Over the weekend, the army lifted the blockade of the airbase, Konashenkov told Ruptly.")
+    assert found == [("Konashenkov", "told", "Over the weekend, the army lifted the blockade of the airbase")]

@@ -171,6 +171,7 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
                     and before.endswith((",", "—", "–"))
                     and not DATELINE.match(before)
                     and not ADVERBIAL.match(before)
+                    and not _leads_in(before, text, cue[1])
                 ):
                     content = _trim(text, (s0, len(before) + s0 - 1))
                 else:
@@ -186,6 +187,27 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
             out.append(Attribution(sp, cue, content, _quote_kind(content, quotes)))
             taken.append((min(sp[0], cue[0]), max(sp[1], cue[1])))
     return out
+
+
+# what a reported clause starts with: "Trump says [he is making …]", "questioned [what kind of …]"
+_WHEN = (
+    r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|night))"
+)
+_CLAUSE_START = re.compile(
+    rf"\s*(?:{_WHEN}\s+)?(?:that\s+)?(?!{_WHEN}\b)"
+    r"(?:he|she|they|it|we|I|you|there|the|a|an|his|her|their|its|our|this|these|those|what|whether|"
+    r"how|why|who|if|[A-Z][\w’'-]+)\s+\S+\s+\S+"
+)
+
+
+def _leads_in(before: str, text: str, cue_end: int) -> bool:
+    """Whether `before` ("Speaking at a rally in Novi, Michigan,") only leads in to a speaker whose cue
+    is followed by its own reported clause: no quotation before, a clause after."""
+    if any(q in before for q in "“”\"‘’'"):
+        return False
+    found = _CLAUSE_START.match(text, cue_end)
+    return found is not None and not re.search(r"[.;!?]", found.group())
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
