@@ -240,3 +240,10 @@ def test_content_before_the_speaker_stays_when_only_a_day_or_a_listener_follows_
     assert found == [("the minister", "said", "Over the weekend, the army withdrew from the town")]
     found = claims("Over the weekend, the army lifted the blockade of the airbase, Konashenkov told Ruptly.")
     assert found == [("Konashenkov", "told", "Over the weekend, the army lifted the blockade of the airbase")]
+
+
+def test_a_possessive_in_the_lead_in_is_not_a_quotation() -> None:
+    found = claims(
+        "Later, in front of the club at Fratello’s Grille, Trump said the governor is not smart enough to win."
+    )
+    assert found == [("Trump", "said", "the governor is not smart enough to win")]

@@ -195,16 +195,16 @@ _WHEN = (
     r"(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|night))"
 )
 _CLAUSE_START = re.compile(
-    rf"\s*(?:{_WHEN}\s+)?(?:that\s+)?(?!{_WHEN}\b)"
+    rf"\s*(?:{_WHEN}\s+)?(?:that\s+)?(?!{_WHEN}\b)[“\"‘]?"
     r"(?:he|she|they|it|we|I|you|there|the|a|an|his|her|their|its|our|this|these|those|what|whether|"
-    r"how|why|who|if|[A-Z][\w’'-]+)\s+\S+\s+\S+"
+    r"how|why|who|if|at least|more than|nearly|about|\d[\d,.]*|[A-Z][\w’'-]+)\s+\S+\s+\S+"
 )
 
 
 def _leads_in(before: str, text: str, cue_end: int) -> bool:
     """Whether `before` ("Speaking at a rally in Novi, Michigan,") only leads in to a speaker whose cue
     is followed by its own reported clause: no quotation before, a clause after."""
-    if any(q in before for q in "“”\"‘’'"):
+    if any(q in before for q in '“”"‘'):  # a quotation (an apostrophe is more often a possessive)
         return False
     found = _CLAUSE_START.match(text, cue_end)
     return found is not None and not re.search(r"[.;!?]", found.group())
