@@ -247,3 +247,24 @@ def test_a_possessive_in_the_lead_in_is_not_a_quotation() -> None:
         "Later, in front of the club at Fratello’s Grille, Trump said the governor is not smart enough to win."
     )
     assert found == [("Trump", "said", "the governor is not smart enough to win")]
+
+
+def test_an_appositive_between_dashes_stands_between_speaker_and_cue() -> None:
+    found = claims("Jason Sims — a teacher from Mount Pleasant — says he made a late decision to vote for the senator.")
+    assert found == [("Jason Sims", "says", "he made a late decision to vote for the senator")]
+
+
+def test_whom_a_speaker_told_is_not_the_content() -> None:
+    found = claims("Clinton did not name him, but told city leaders that the country should be governed by the able.")
+    assert found == [("Clinton", "told", "the country should be governed by the able")]
+
+
+def test_a_plain_clause_subject_is_the_speaker() -> None:
+    found = claims("Top committee leaders told reporters that they do not spend money on safe seats.")
+    assert found == [("Top committee leaders", "told", "they do not spend money on safe seats")]
+    found = claims("Seventy-four percent of registered voters say they have a favorable view of the governor.")
+    assert found == [("Seventy-four percent of registered voters", "say", "they have a favorable view of the governor")]
+    # a clause that opens with a preposition or holds a verb is no plain subject
+    assert claims("After the vote was counted the officials said the result would stand.")[0][0] != (
+        "After the vote was counted the officials"
+    )

@@ -321,7 +321,7 @@ ROLE_OF = re.compile(
     r"(?:for|of|at|with|from)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s*$"
 )
 _GAP = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:,[^,;“”\"]{1,160},)?\s*(?:(?:also|has|have|had|not|never|later|previously|reportedly|then|"
+    r"^(?:\s*\([^()]{1,40}\))?(?:,[^,;“”\"]{1,160},|\s*[—–][^—–;“”\"]{1,160}[—–])?\s*(?:(?:also|has|have|had|not|never|later|previously|reportedly|then|"
     r"further|again|"
     r"repeatedly|earlier|publicly|separately|once|already|on\s+\w+|on\s+\w+\s+\d+|in\s+a\s+statement|in\s+\d{4}|"
     r"last\s+(?:week|month|year|\w+day)|earlier\s+this\s+(?:week|month|year))\s+)*$"
@@ -542,6 +542,16 @@ _DETERMINED = re.compile(r"(?:the|a|an|one|two|several|this|that|his|her|their|i
 _INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")
 
 
+# a plain subject: the whole clause before the cue, a capitalised first word and up to seven more, no punctuation
+_WHOLE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?P<np>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,7})\s*")
+_NOT_SUBJECT_WORDS = frozenset(
+    "in on at after before when while if as since because although though once until during despite for with "
+    "without by from under over then now here there today yesterday asked meanwhile however still also even "
+    "is are was were be been has have had will would did does do can could should may might must not that which "
+    "who whom what where why how it this these those".split()
+)
+
+
 def _phrase_end(text: str, floor: int, end: int) -> tuple[int, int] | None:
     head = text[floor:end]
     span = _phrase_span(text, floor, end, head)
@@ -600,6 +610,15 @@ def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] 
         while text[start:end].split()[0] in ("of", "for", "and"):
             start += len(text[start:end].split()[0]) + 1
         return start, end
+    whole = _WHOLE_SUBJECT.fullmatch(head)
+    if (
+        whole
+        and not _NOT_SUBJECT_WORDS.intersection(w.lower() for w in whole.group("np").split())
+        and not CUE_RE.search(whole.group("np"))
+    ):
+        # "Top committee leaders told …", "Seventy-four percent of Democratic voters say …": the whole
+        # clause before the cue is its subject
+        return floor + whole.start("np"), end
     return None
 
 
@@ -729,6 +748,12 @@ _TOLD_WHOM = re.compile(
 )
 
 
+_RECIPIENT_CUE = re.compile(
+    r"\b(?:told|tells?|telling|informed|informs|assured|assures|reminded|reminds|warned|warns)$", re.I
+)
+_RECIPIENT_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'“”\".-]+){1,6}?\s+that\s+")
+
+
 def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int] | None:
     """Reported content after the cue: skip an object ("told reporters"), adverbials, and "that"."""
     rest = text[cue_end:sent_end]
@@ -737,6 +762,9 @@ def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int]
         r"in\s+a\s+[\w ]{1,30}?|at\s+[\w ]{1,30}?)){0,3}?\s+that\s+",
         rest,
     )
+    if m is None and _RECIPIENT_CUE.search(text, max(0, cue_end - 10), cue_end):
+        # "told city leaders that …", "told ABC’s “Good Morning America” that …": whom, then the clause
+        m = _RECIPIENT_THAT.match(rest)
     start = cue_end + m.end() if m else cue_end
     if m is None and text[cue_end - 4 : cue_end].lower() in ("told", "tell", "ells"):
         told = _TOLD_WHOM.match(text, cue_end, sent_end)  # "told reporters the strike …"
