@@ -545,7 +545,10 @@ _INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")
 # a plain subject: the whole clause before the cue, a capitalised first word and up to seven more, no punctuation
 _WHOLE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?P<np>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,7})\s*")
 _NOT_SUBJECT_WORDS = frozenset(
-    ["in", "on", "at", "after", "before", "when", "while", "if", "as", "since", "because", "although", "though", "once", "until", "during", "despite", "for", "with", "without", "by", "from", "under", "over", "then", "now", "here", "there", "today", "yesterday", "asked", "meanwhile", "however", "still", "also", "even", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "should", "may", "might", "must", "not", "that", "which", "who", "whom", "what", "where", "why", "how", "it", "this", "these", "those"]
+    "in on at after before when while if as since because although though once until during despite for "  # noqa: SIM905 (a word list reads better as one string)
+    "with without by from under over then now here there today yesterday asked meanwhile however still "
+    "also even is are was were be been has have had will would did does do can could should may might "
+    "must not that which who whom what where why how it this these those ".split()
 )
 
 
