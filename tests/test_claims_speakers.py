@@ -268,3 +268,26 @@ def test_a_plain_clause_subject_is_the_speaker() -> None:
     assert claims("After the vote was counted the officials said the result would stand.")[0][0] != (
         "After the vote was counted the officials"
     )
+
+
+def test_a_common_noun_speaker_after_a_quotation() -> None:
+    found = claims("“Anything less than a clear contrast with such fear-mongering will only hurt,” the letter says.")
+    assert found == [
+        ("the letter", "says", "Anything less than a clear contrast with such fear-mongering will only hurt")
+    ]
+    found = claims("“They got great ratings, the best in years,” the billionaire business mogul told People.")
+    assert found == [("the billionaire business mogul", "told", "They got great ratings, the best in years")]
+
+
+def test_a_long_according_to_source() -> None:
+    text = (
+        "According to early results of exit polls conducted for the news agency and television networks, turnout rose."
+    )
+    found = claims(text)
+    assert found == [
+        (
+            "early results of exit polls conducted for the news agency and television networks",
+            "According to",
+            "turnout rose",
+        )
+    ]

@@ -471,7 +471,7 @@ _QUANTIFIER = (
 # a plural group counted ("47 percent", "six in 10 voters", "three-quarters of the voters") or a definite
 # common noun phrase ("the judge", "the billionaire real estate magnate") standing as the subject
 _GROUP_NP = re.compile(
-    rf"(?:^|(?<=[,;:—–(”\"])\s*|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bwhile\s))"
+    rf"(?:^\s*|(?<=[,;:—–(”\"])\s*|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bwhile\s))"
     rf"(?P<np>(?i:(?:about|nearly|almost|more\s+than|fewer\s+than|less\s+than|over|only|just|roughly)\s+)?"
     rf"{_QUANTIFIER}(?:\s+(?:of\s+)?(?:the\s+|those\s+|them|us)?(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)?"
     rf"|(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne)\s+(?:[\w’'.-]+\s+){{0,8}}?[a-z][\w’'-]*)"

@@ -133,7 +133,7 @@ def indirect_attributions(doc: Document, taken: list[tuple[int, int]], quotes: l
             sp_start = m.end()
             end_m = _SPEAKER_END.search(text, sp_start, s1)
             sp_end = end_m.start() if end_m else s1
-            if sp_end - sp_start > 80 or sp_end <= sp_start:
+            if sp_end - sp_start > 130 or sp_end <= sp_start:
                 continue
             # "According to X, content." or "content, according to X."
             leading = m.start() - s0 < 3
