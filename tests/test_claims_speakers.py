@@ -291,3 +291,8 @@ def test_a_long_according_to_source() -> None:
             "turnout rose",
         )
     ]
+
+
+def test_the_kind_of_speaker_before_its_name_is_part_of_the_speaker() -> None:
+    found = claims("He was headed to Cairo for meetings, the news site RTL Info reported.")
+    assert found == [("the news site RTL Info", "reported", "He was headed to Cairo for meetings")]

@@ -542,6 +542,8 @@ _DETERMINED = re.compile(r"(?:the|a|an|one|two|several|this|that|his|her|their|i
 _INNER_RELATIVE = re.compile(r"\b(?:which|whom)\s+")
 
 
+# what kind of speaker the name after it is: "the news site [RTL Info]", "the state news agency [SANA]"
+_KIND_BEFORE_NAME = re.compile(r"(?:^|[,;:—–(”\"])\s*(?P<kind>(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w’'-]*\s+){1,3})$")
 # a plain subject: the whole clause before the cue, a capitalised first word and up to seven more, no punctuation
 _WHOLE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?P<np>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,7})\s*")
 _NOT_SUBJECT_WORDS = frozenset(
@@ -609,6 +611,9 @@ def _phrase_span(text: str, floor: int, end: int, head: str) -> tuple[int, int] 
         # trim lowercase function words at the front
         while text[start:end].split()[0] in ("of", "for", "and"):
             start += len(text[start:end].split()[0]) + 1
+        kind = _KIND_BEFORE_NAME.search(head, 0, start - floor)
+        if kind is not None:  # "the news site RTL Info", "the rights group Amnesty International"
+            start = floor + kind.start("kind")
         return start, end
     whole = _WHOLE_SUBJECT.fullmatch(head)
     if (
