@@ -54,6 +54,11 @@ _SPEAKER_END = re.compile(r"\s*[,.;:]|\s+(?:who|which)\s")  # "according to an o
 _COORDINATED_SPEAKERS = re.compile(r",\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:and|or)\s+$")
 
 
+_KIND_THEN_NAME = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?P<kind>(?:[a-z][\w’'-]*\s+){1,3})(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$"
+)
+
+
 @dataclass
 class Attribution:
     speaker: tuple[int, int]  # empty (start = end) for hearsay: no one is named as saying it
@@ -275,6 +280,13 @@ class SpeakerResolver:
         if orgs:
             o = orgs[-1]
             return self._as_organization(o.name, text, start, end)
+        kind_then_name = _KIND_THEN_NAME.match(bare)
+        if kind_then_name is not None:  # "the news site RTL Info", "the farmer Ali Hassan": the name is the tail
+            role = self._role(kind_then_name.group("kind").split())
+            name = kind_then_name.group("name")
+            if role:
+                return Speaker(text=text, name=name, role=role, kind="person", start=start, end=end)
+            return Speaker(text=text, name=name, kind="unknown", start=start, end=end)
         name = re.sub(r"^(?:the|a|an)\s+", "", bare, flags=re.I).strip()
         return Speaker(text=text, name=name[:1].upper() + name[1:], kind="unknown", start=start, end=end)
 
