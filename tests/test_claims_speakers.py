@@ -305,3 +305,9 @@ def test_the_kind_of_speaker_before_its_name_is_part_of_the_speaker() -> None:
         for stage in (SegmentStage(ctx), MentionsStage(ctx), ClaimsStage(ctx)):
             doc = stage(doc)
         assert doc.claims[0].speaker.name == name
+
+
+def test_seeing_someone_as_something_is_an_opinion() -> None:
+    found = claims("Four in 10 voters see the campaign of the senator as most unfair.")
+    assert found == [("Four in 10 voters", "see", "the campaign of the senator as most unfair")]
+    assert claims("The city saw heavy fighting as rebels advanced on the airport.") == []

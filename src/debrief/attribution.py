@@ -39,7 +39,9 @@ SAY_CUES = (
     # demands, offers, decisions and refusals (tuned on train/dev)
     "demanded|demands|demanding|refuses|refusing|offered|offers|decided|decides|encouraged|encourages|"
     "encouraging|promising|defending|stressing|likened|likens|spoke of|speaks of|"
-    "claim|chanted|chanting|feels|felt|feel"
+    "claim|chanted|chanting|feels|felt|feel|"
+    # seeing someone as something: "voters see Clinton as the stronger candidate" (with SEEN_AS only)
+    "sees|see|views|viewed|regards|regarded"
 )
 DENY_CUES = "denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes"
 HEDGE_CUES = frozenset(["suggested", "suggests", "estimated", "estimates", "believes", "believed"])
@@ -139,8 +141,16 @@ _CALLED_A = re.compile(
     r"year|while|time|moment|few|couple|lot|number|bit|second|minute|hour|decade|weekend|night|morning|afternoon|"
     r"evening|meeting|press)\b)[a-z]+|[“\"])"
 )
+# "sees Cruz as a uniter", "see the campaign as most unfair", "viewed him as insufficiently committed":
+# the judgment after "as" opens with a determiner, a degree word or an adjective-like word
+_SEEN_AS = re.compile(
+    r"\s+(?:[\w’'.-]+\s+){0,6}?as\s+(?:a|an|the|their|his|her|its|our|one|more|most|less|least|too|very|so|"
+    r"[a-z]+ly|[a-z-]+(?:ed|ive|ous|ful|ent|ant|ic|al|ble|ing|est|er))\b"
+)
+SEEN_AS_CUES = frozenset(["sees", "see", "views", "viewed", "regards", "regarded"])
 # verbs of judging someone that report an opinion when the judgment follows ("described X as …")
 JUDGED_AS = {
+    **{cue: _SEEN_AS for cue in SEEN_AS_CUES},
     "described": _DESCRIBED_AS,
     "describes": _DESCRIBED_AS,
     "describing": _DESCRIBED_AS,
@@ -216,6 +226,8 @@ _NOUN_CUES = frozenset(
         "demands",
         "offers",
         "worries",
+        "views",
+        "view",
     ]
 )
 _NOUN_BEFORE = re.compile(
@@ -273,6 +285,8 @@ def cue_is_speech(text: str, cue_start: int, cue_end: int) -> bool:
         return True  # "described Clinton as “a disgrace”", "attacked Clinton for her support of …"
     if word in SHOW_CUES and FINDING_SUBJECT.search(text[max(0, cue_start - 120) : cue_start]):
         return True  # "the poll shows Clinton ahead": a finding, that-clause or not
+    if word in SEEN_AS_CUES:
+        return False  # "the city saw …", "a view of": no judgment follows
     if word in CLAUSE_ONLY_CUES:
         return bool(CLAUSE_OR_QUOTE.match(text[cue_end : cue_end + 40]))
     if word not in AMBIGUOUS_CUES:
