@@ -101,27 +101,35 @@ def test_model_backend_is_the_default_and_the_lexicon_stays_registered() -> None
 
 
 def test_weak_trigger_drafts_take_the_models_type_when_it_is_sure_and_go_otherwise() -> None:
-    from debrief.records import Sentence
+    from debrief.records import PlaceMention, Sentence
     from debrief.stages.events import Draft, EventsStage, Trigger
 
     text = "Police pounded the camp in an arrest raid. The army will pound the town. Jets struck a depot."
     bounds = [(0, 41), (42, 71), (72, len(text))]
     doc = Document.from_text(text)
-    drafts = [
-        Draft(code, Sentence(i, a, b), Trigger(code, 20, a, a + 4), False, [])
-        for i, ((a, b), code) in enumerate(zip(bounds, ("*", "*", "AIR_STRIKE"), strict=True))
-    ]
+
+    def drafts() -> list[Draft]:
+        camp = PlaceMention(start=19, end=23, text="camp", name_start=19, name_end=23)
+        return [
+            Draft(code, Sentence(i, a, b), Trigger(code, 20, a, a + 4), False, [camp] if i == 0 else [])
+            for i, ((a, b), code) in enumerate(zip(bounds, ("*", "*", "AIR_STRIKE"), strict=True))
+        ]
+
     stage = fake_stage()
-    kept = stage.type_untyped(doc, [Draft(d.code, d.sentence, d.trigger, d.strong, []) for d in drafts])
-    # the first sentence is an arrest (p 0.96 ≥ UNTYPED_MIN), the second a non-event, the third keeps its type
+    kept = stage.type_untyped(doc, drafts())
+    # the first sentence is an arrest (p 0.95 ≥ UNTYPED_MIN) with a place; the second is dropped unread (no
+    # place); the third keeps its type
     assert [(d.sentence.index, d.code) for d in kept] == [(0, "ARREST"), (2, "AIR_STRIKE")]
+    unplaced = drafts()
+    unplaced[0].places = []
+    assert [(d.sentence.index, d.code) for d in stage.type_untyped(doc, unplaced)] == [(2, "AIR_STRIKE")]
     # the lexicon alone cannot type a weak trigger: it drops it
     lexicon = EventsStage(Context(PipelineOptions(), Resources(PipelineOptions())))
-    assert [d.code for d in lexicon.type_untyped(doc, drafts)] == ["AIR_STRIKE"]
+    assert [d.code for d in lexicon.type_untyped(doc, drafts())] == ["AIR_STRIKE"]
 
 
 def test_a_weak_trigger_the_model_doubts_is_dropped() -> None:
-    from debrief.records import Sentence
+    from debrief.records import PlaceMention, Sentence
     from debrief.stages.events import Draft, Trigger
     from debrief.stages.events_model import UNTYPED_MIN
 
@@ -129,7 +137,8 @@ def test_a_weak_trigger_the_model_doubts_is_dropped() -> None:
     stage._classifier = TypeClassifier(  # every sentence: AIR_STRIKE and ARREST nearly even, below the bar
         np.zeros((4, 4), np.float32), np.log(np.array([0.45, 0.4, 0.1, 0.05], np.float32)), tiny_classifier().codes, "x"
     )
-    text = "Forces pounded the area."
-    draft = Draft("*", Sentence(0, 0, len(text)), Trigger("*", 20, 7, 14), False, [])
+    text = "Forces pounded the area near Homs."
+    homs = PlaceMention(start=29, end=33, text="Homs", name_start=29, name_end=33)
+    draft = Draft("*", Sentence(0, 0, len(text)), Trigger("*", 20, 7, 14), False, [homs])
     assert UNTYPED_MIN > 0.45
     assert stage.type_untyped(Document.from_text(text), [draft]) == []
