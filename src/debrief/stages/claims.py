@@ -12,19 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from debrief.attribution import (
-    CUE_RE,
     PRONOUNS,
     QuoteSpan,
     content_after_cue,
-    cue_is_speech,
     find_quotes,
-    hearsay_auxiliary,
     inverted_speaker,
     speaker_after,
     speaker_before,
     stance_of,
     unverified_caveat,
 )
+from debrief.cues import CUE_RE, cue_is_speech, hearsay_auxiliary
 from debrief.document import Document
 from debrief.pipeline import Context
 from debrief.records import Claim, EventDate, Mention, Span, Speaker
