@@ -318,6 +318,11 @@ def test_seeing_someone_as_something_is_an_opinion() -> None:
             "Clinton did not name him, but told city leaders that the country should be governed by the able.",
             ("Clinton", "told", "the country should be governed by the able"),
         ),
+        # a listener after "told" ends the sentence: the content comes before the speaker
+        (
+            "He had been completing his second year, a school spokesman told The Wall Street Journal.",
+            ("a school spokesman", "told", "He had been completing his second year"),
+        ),
     ],
 )
 def test_one_claim_with_its_speaker_cue_and_content(text: str, expected: tuple[str, str, str]) -> None:

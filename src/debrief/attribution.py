@@ -503,6 +503,15 @@ _RECIPIENT_CUE = re.compile(
 _RECIPIENT_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'“”\".-]+){1,6}?\s+that\s+")
 
 
+def told_whom(text: str, cue_end: int) -> int | None:
+    """Where the listener after a cue of telling ends ("told [The Wall Street Journal]", "told
+    [reporters]"), or None when the cue tells no one."""
+    if _RECIPIENT_CUE.search(text, max(0, cue_end - 10), cue_end) is None:
+        return None
+    told = _TOLD_WHOM.match(text, cue_end)
+    return None if told is None else told.end()
+
+
 def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int] | None:
     """Reported content after the cue: skip an object ("told reporters"), adverbials, and "that"."""
     rest = text[cue_end:sent_end]
@@ -515,10 +524,9 @@ def content_after_cue(text: str, cue_end: int, sent_end: int) -> tuple[int, int]
         # "told city leaders that …", "told ABC’s “Good Morning America” that …": whom, then the clause
         m = _RECIPIENT_THAT.match(rest)
     start = cue_end + m.end() if m else cue_end
-    if m is None and text[cue_end - 4 : cue_end].lower() in ("told", "tell", "ells"):
-        told = _TOLD_WHOM.match(text, cue_end, sent_end)  # "told reporters the strike …"
-        if told is not None:
-            start = told.end()
+    listener = told_whom(text, cue_end) if m is None else None
+    if listener is not None and listener <= sent_end:  # "told reporters the strike …"
+        start = listener
     while start < sent_end and text[start] in " ,:":
         start += 1
     end = sent_end

@@ -20,6 +20,7 @@ from debrief.attribution import (
     speaker_after,
     speaker_before,
     stance_of,
+    told_whom,
     unverified_caveat,
 )
 from debrief.cues import CUE_RE, cue_is_speech, hearsay_auxiliary
@@ -209,7 +210,8 @@ def _leads_in(before: str, text: str, cue_end: int) -> bool:
     is followed by its own reported clause: no quotation before, a clause after."""
     if any(q in before for q in '“”"‘'):  # a quotation (an apostrophe is more often a possessive)
         return False
-    found = _CLAUSE_START.match(text, cue_end)
+    listener = told_whom(text, cue_end)  # "told The Wall Street Journal.": a listener, then no clause
+    found = _CLAUSE_START.match(text, listener if listener is not None else cue_end)
     return found is not None and not re.search(r"[.;!?]", found.group())
 
 
