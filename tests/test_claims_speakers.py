@@ -323,6 +323,11 @@ def test_seeing_someone_as_something_is_an_opinion() -> None:
             "He had been completing his second year, a school spokesman told The Wall Street Journal.",
             ("a school spokesman", "told", "He had been completing his second year"),
         ),
+        # a comma after the speaker's parenthesis
+        (
+            "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”",
+            ("John Kasich", "said", "I’m getting ready to rent a covered wagon"),
+        ),
     ],
 )
 def test_one_claim_with_its_speaker_cue_and_content(text: str, expected: tuple[str, str, str]) -> None:

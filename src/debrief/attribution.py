@@ -65,7 +65,7 @@ ROLE_OF = re.compile(
     r"(?:for|of|at|with|from)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s*$"
 )
 _GAP = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:,[^,;“”\"]{1,160},|\s*[—–][^—–;“”\"]{1,160}[—–])?\s*(?:(?:also|has|have|had|not|never|later|previously|reportedly|then|"
+    r"^(?:\s*\([^()]{1,40}\),?)?(?:,[^,;“”\"]{1,160},|\s*[—–][^—–;“”\"]{1,160}[—–])?\s*(?:(?:also|has|have|had|not|never|later|previously|reportedly|then|"
     r"further|again|"
     r"repeatedly|earlier|publicly|separately|once|already|on\s+\w+|on\s+\w+\s+\d+|in\s+a\s+statement|in\s+\d{4}|"
     r"last\s+(?:week|month|year|\w+day)|earlier\s+this\s+(?:week|month|year))\s+)*$"
