@@ -115,10 +115,6 @@ class EventsModelStage(EventsStage):
     _encoder: SentenceEncoder | None = field(default=None, init=False, repr=False)
     _classifier: TypeClassifier | None = field(default=None, init=False, repr=False)
     _locator: Locator | None = field(default=None, init=False, repr=False)
-    # the judgements and states of the sentences type_untyped encoded, for retype of the same document
-    _encoded: dict[str, tuple[tuple[str, float, float], TokenStates]] = field(
-        default_factory=dict, init=False, repr=False
-    )
 
     def encoder(self) -> SentenceEncoder:
         if self._encoder is None:
@@ -194,11 +190,7 @@ class EventsModelStage(EventsStage):
         return event_locations(doc.text, places, [(p.name_start, p.name_end) for p in after[:1]], taken, doc.places)
 
     def __call__(self, doc: Document) -> Document:
-        self._encoded = {}
-        try:
-            return self.retype(super().__call__(doc))
-        finally:
-            self._encoded = {}
+        return self.retype(super().__call__(doc))
 
     def type_untyped(self, doc: Document, drafts: list[Draft]) -> list[Draft]:
         """A weak trigger's draft takes the model's type for its sentence when the model finds an event
@@ -208,9 +200,7 @@ class EventsModelStage(EventsStage):
         # rest are dropped unread, as the lexicon drops them: encoding every one cost a tenth of the throughput
         drafts = [d for d in drafts if d.code != "*" or d.places]
         untyped = sorted({doc.text[d.sentence.start : d.sentence.end] for d in drafts if d.code == "*"})
-        judgements, tokens = self._judge(untyped, [None] * len(untyped))
-        judged = dict(zip(untyped, judgements, strict=True))
-        self._encoded.update(zip(untyped, zip(judgements, tokens, strict=True), strict=True))
+        judged = dict(zip(untyped, self._judge(untyped, [None] * len(untyped))[0], strict=True))
         out = []
         for d in drafts:
             if d.code == "*":
@@ -229,15 +219,9 @@ class EventsModelStage(EventsStage):
         texts = [e.evidence[0].text if e.evidence else doc.text for e in doc.events]
         unique = sorted(set(texts))
         lexicon_of = {t: next(e.type for e, s in zip(doc.events, texts, strict=True) if s == t) for t in unique}
-        # a weak trigger's sentence was judged without a lexicon type and took the model's: judging it again
-        # with that type as the tie-breaker gives the same answer, so its encoding is reused
-        fresh = [t for t in unique if t not in self._encoded]
-        judgements, tokens = self._judge(fresh, [lexicon_of[t] for t in fresh])
-        judged = dict(zip(fresh, judgements, strict=True))
-        states = dict(zip(fresh, tokens, strict=True))
-        for t in unique:
-            if t in self._encoded:
-                judged[t], states[t] = self._encoded[t]
+        judgements, tokens = self._judge(unique, [lexicon_of[t] for t in unique])
+        judged = dict(zip(unique, judgements, strict=True))
+        states = dict(zip(unique, tokens, strict=True))
         per_trigger = Counter((e.trigger.start, e.trigger.end) for e in doc.events if e.trigger)
         to_locate = [
             i
